@@ -1,0 +1,84 @@
+import type { CrmEvent } from './crm-event';
+import type { AccordFields, CrmKind, Lead } from './lead';
+import type { Owner } from './owner';
+
+/** An inbound webhook request exactly as it arrived: raw bytes, before any parsing. */
+export interface InboundRequest {
+  method: string;
+  /** Full URL the CRM called, scheme and host included (what the CRM signed). */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer;
+  /** Route parameters (`:orgToken` for Salesforce). */
+  params: Record<string, string>;
+  now: number;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; status: 401 | 403; message: string };
+
+/** How Accord talks to one tenant's CRM: credentials resolved by the caller. */
+export interface TenantConnection {
+  crm: CrmKind;
+  tenantId: string;
+  accessToken: string;
+  /** Salesforce instance URL; HubSpot base path override (sandbox). */
+  instanceUrl: string | null;
+}
+
+/** Accord's fields to set on one record: only those whose value changes. */
+export interface LeadWrite {
+  recordId: string;
+  fields: Partial<AccordFields>;
+}
+
+export type WriteOutcome =
+  | { recordId: string; ok: true }
+  | { recordId: string; ok: false; retryable: boolean; code: string; message: string };
+
+/** Thrown by adapters when the CRM says "too many requests" (HTTP 429 or Salesforce's limit). */
+export class CrmRateLimitedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = 'CrmRateLimitedError';
+  }
+}
+
+/** Thrown by adapters for failures worth retrying later (5xx, timeouts, connection resets). */
+export class CrmUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'CrmUnavailableError';
+  }
+}
+
+/** Thrown by `normalize` when a signed body is not the shape the CRM documents. */
+export class InvalidPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPayloadError';
+  }
+}
+
+/** The port every CRM implements. SDK types never cross it. */
+export interface CrmAdapter {
+  readonly crm: CrmKind;
+  /** Checks the request's signature on the raw bytes. No I/O. */
+  verify(request: InboundRequest): VerifyResult;
+  /** Parses a verified body into events. Throws InvalidPayloadError on a bad shape. */
+  normalize(request: InboundRequest): CrmEvent[];
+  /** Batch-reads records; ids that no longer exist are left out of the result. */
+  readLeads(connection: TenantConnection, recordIds: string[]): Promise<Lead[]>;
+  /** Batch-writes only the given fields; one outcome per write. */
+  writeDecisions(connection: TenantConnection, writes: LeadWrite[]): Promise<WriteOutcome[]>;
+  listOwners(connection: TenantConnection): Promise<Owner[]>;
+  /** Creates Accord's fields on the CRM, idempotently. */
+  install(connection: TenantConnection): Promise<void>;
+  /** How many records one readLeads / writeDecisions call may carry. */
+  readonly batchLimits: { read: number; write: number };
+}

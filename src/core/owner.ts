@@ -1,0 +1,10 @@
+/** A CRM user who can own leads. */
+export interface Owner {
+  id: string;
+  name: string;
+  email: string | null;
+  /** Team names from the CRM (HubSpot teams, Salesforce roles/queues). */
+  teams: string[];
+  /** False when the CRM marks the user inactive/archived or the owner is out of office. */
+  available: boolean;
+}

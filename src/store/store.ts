@@ -1,0 +1,131 @@
+import type { CrmEvent } from '../core/crm-event';
+import type { Decision } from '../core/decision';
+import type { Definition } from '../core/definition';
+import type { CrmKind, TenantRef } from '../core/lead';
+import type { Owner } from '../core/owner';
+import type { RoutingState } from '../core/routing-state';
+
+export interface TenantRecord extends TenantRef {
+  name: string;
+  active: boolean;
+  /** Opaque credentials blob (the caller encrypts secrets before storing). */
+  credentials: string;
+  /** Salesforce instance URL / HubSpot base path; null for the CRM's default. */
+  instanceUrl: string | null;
+  installedAt: string;
+  updatedAt: string;
+}
+
+export type DefinitionStatus = 'draft' | 'published';
+
+export interface DefinitionRecord {
+  id: number;
+  tenant: TenantRef;
+  /** Published versions count 1, 2, 3… per tenant; drafts have version 0 until published. */
+  version: number;
+  status: DefinitionStatus;
+  definition: Definition;
+  createdBy: string;
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+}
+
+export interface InboxRow {
+  id: number;
+  event: CrmEvent;
+  attempts: number;
+  receivedAt: string;
+  lastError: string | null;
+}
+
+export interface DeadLetter {
+  id: number;
+  event: CrmEvent;
+  attempts: number;
+  reason: string;
+  deadAt: string;
+}
+
+export interface AuditEntry {
+  tenant: TenantRef;
+  at: string;
+  actor: string;
+  action: string;
+  recordId: string | null;
+  /** No personal data here: ids, versions, stages, counts. */
+  detail: Record<string, unknown>;
+}
+
+export interface EnqueueResult {
+  inserted: number;
+  duplicates: number;
+}
+
+/** One processed record: its decision, the fields actually written, and the routing state after it. */
+export interface DecisionCommit {
+  decision: Decision;
+  /** Names of Accord fields written to the CRM for this decision (empty when nothing changed). */
+  writtenFields: string[];
+}
+
+/**
+ * The storage port. Every method is one transaction: it fully happens or not at all.
+ * Times are ISO strings passed in by the caller (the store never reads the clock for business logic).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  upsertTenant(tenant: TenantRecord): Promise<void>;
+  getTenant(ref: TenantRef): Promise<TenantRecord | null>;
+  listTenants(crm?: CrmKind): Promise<TenantRecord[]>;
+  setTenantActive(ref: TenantRef, active: boolean, now: string): Promise<void>;
+
+  /** Saves a new draft (returns it with its id). */
+  saveDraft(ref: TenantRef, definition: Definition, author: string, now: string): Promise<DefinitionRecord>;
+  /** Publishes a draft as the next version; published rows are never changed afterwards. */
+  publishDraft(ref: TenantRef, draftId: number, publisher: string, now: string): Promise<DefinitionRecord>;
+  getPublishedDefinition(ref: TenantRef): Promise<DefinitionRecord | null>;
+  getDefinition(ref: TenantRef, id: number): Promise<DefinitionRecord | null>;
+  listDefinitions(ref: TenantRef): Promise<DefinitionRecord[]>;
+
+  /** Inserts events in one transaction; a repeated dedupe key is counted, not inserted. */
+  enqueueEvents(events: CrmEvent[], receivedAt: string): Promise<EnqueueResult>;
+  /**
+   * Claims up to `limit` due rows (pending and available, or claimed with an expired lease),
+   * oldest first, for `workerId` until `leaseUntil`.
+   */
+  claimEvents(workerId: string, limit: number, now: string, leaseUntil: string): Promise<InboxRow[]>;
+  /** Removes processed rows from the inbox. */
+  ackEvents(ids: number[]): Promise<void>;
+  /** Puts rows back for a later attempt, counting the attempt and its error. */
+  retryEvents(ids: number[], availableAt: string, error: string): Promise<void>;
+  /** Moves rows to the dead letters with the reason. */
+  deadLetterEvents(ids: number[], reason: string, now: string): Promise<void>;
+  listDeadLetters(ref?: TenantRef): Promise<DeadLetter[]>;
+  /** Moves dead letters back to the inbox (all, or the given ids); returns how many. */
+  requeueDeadLetters(ids: number[] | 'all', now: string): Promise<number>;
+  inboxStats(now: string): Promise<{ pending: number; oldestReceivedAt: string | null; deadLetters: number }>;
+
+  /** Records decisions, the routing state after them and their audit entries, atomically. */
+  commitDecisions(ref: TenantRef, commits: DecisionCommit[], routingState: RoutingState, audit: AuditEntry[]): Promise<void>;
+  getLatestDecision(ref: TenantRef, recordId: string): Promise<Decision | null>;
+  getLatestDecisions(ref: TenantRef, recordIds: string[]): Promise<Map<string, Decision>>;
+  /** Latest decision of every record of the tenant. */
+  listCurrentDecisions(ref: TenantRef): Promise<Decision[]>;
+  decisionHistory(ref: TenantRef, recordId: string): Promise<Decision[]>;
+
+  getRoutingState(ref: TenantRef): Promise<RoutingState>;
+
+  replaceOwners(ref: TenantRef, owners: Owner[], now: string): Promise<void>;
+  listOwners(ref: TenantRef): Promise<Owner[]>;
+
+  appendAudit(entries: AuditEntry[]): Promise<void>;
+  listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]>;
+
+  /** A lease so one instance runs a scheduled job: true when `holder` now holds `name` until `until`. */
+  tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+}
