@@ -71,7 +71,10 @@ export const poolSchema = z
     segments: z.array(z.string()).default([]),
     /** Owners by CRM owner id, with a round-robin weight. */
     members: z.array(z.object({ ownerId: z.string().min(1), weight: z.number().int().min(1).max(100).default(1) }).strict()).default([]),
-    /** Or: every available owner in this CRM team (weight 1 unless listed in members). */
+    /**
+     * Or: every available owner in this CRM team (weight 1 unless listed in members).
+     * No members and no team: every available owner (a catch-all pool).
+     */
     team: z.string().min(1).nullable().default(null),
     managerOwnerId: z.string().nullable().default(null),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownFieldPath } from './read-lead-field';
 
 /**
  * The criteria language: a predicate over lead fields (`title`, `employees`, `signals.demo_request`)
@@ -23,8 +24,21 @@ export const comparisonOperators = [
   'valid_email',
   'valid_phone',
   'business_email',
+  // Additive: list membership against one of the definition's own lists (value = the list's name).
+  // Country lists compare canonical countries ("USA" = "United States"); domain lists also match
+  // subdomains and accept an email address. An empty list restricts nothing, so `not_in_list`
+  // is false for it ("servedCountries: [] = every country is served").
+  'in_list',
+  'not_in_list',
+  // Additive: a phone that is present but fake (fewer than 7 digits, one repeated digit,
+  // 1234567…, 555-01xx).
+  'placeholder_phone',
 ] as const;
 export type ComparisonOperator = (typeof comparisonOperators)[number];
+
+/** The definition's own lists a predicate may name with `in_list` / `not_in_list`. */
+export const definitionListNames = ['freeMailDomains', 'competitorDomains', 'servedCountries'] as const;
+export type DefinitionListName = (typeof definitionListNames)[number];
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -52,6 +66,13 @@ export const comparisonSchema = z
     }
     if (needsScalar && (c.value === undefined || Array.isArray(c.value))) {
       ctx.addIssue({ code: 'custom', message: `operator "${c.op}" needs a single value` });
+    }
+    if (!isKnownFieldPath(c.field)) {
+      ctx.addIssue({ code: 'custom', message: `unknown field "${c.field}": use a lead field, signals.<activity> or raw.<property>` });
+    }
+    const needsListName = c.op === 'in_list' || c.op === 'not_in_list';
+    if (needsListName && !definitionListNames.some((name) => name === c.value)) {
+      ctx.addIssue({ code: 'custom', message: `operator "${c.op}" needs a list name: ${definitionListNames.join(', ')}` });
     }
   });
 export type Comparison = z.infer<typeof comparisonSchema>;

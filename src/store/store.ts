@@ -95,7 +95,7 @@ export interface Store {
   enqueueEvents(events: CrmEvent[], receivedAt: string): Promise<EnqueueResult>;
   /**
    * Claims up to `limit` due rows (pending and available, or claimed with an expired lease),
-   * oldest first, for `workerId` until `leaseUntil`.
+   * oldest first, for `workerId` until `leaseUntil`. Reclaiming an expired lease counts the abandoned attempt.
    */
   claimEvents(workerId: string, limit: number, now: string, leaseUntil: string): Promise<InboxRow[]>;
   /** Removes processed rows from the inbox. */
@@ -108,6 +108,12 @@ export interface Store {
   /** Moves dead letters back to the inbox (all, or the given ids); returns how many. */
   requeueDeadLetters(ids: number[] | 'all', now: string): Promise<number>;
   inboxStats(now: string): Promise<{ pending: number; oldestReceivedAt: string | null; deadLetters: number }>;
+  /**
+   * Forgets the dedupe keys of acked events whose processing began before `olderThan`; returns how many.
+   * Until then a redelivery of an acked event still counts as a duplicate (HubSpot redelivers for up to
+   * a day; keep at least 7 days).
+   */
+  pruneProcessedKeys(olderThan: string): Promise<number>;
 
   /** Records decisions, the routing state after them and their audit entries, atomically. */
   commitDecisions(ref: TenantRef, commits: DecisionCommit[], routingState: RoutingState, audit: AuditEntry[]): Promise<void>;

@@ -1,0 +1,40 @@
+import type { CrmAdapter } from '../../src/core/crm-adapter';
+import { createHubspotApiCache } from './hubspot-api-cache';
+import { hubspotBatchSize } from './hubspot-batch-size';
+import { installHubspotProperties } from './install-hubspot-properties';
+import { listHubspotOwners } from './list-hubspot-owners';
+import { normalizeHubspotEvents } from './normalize-hubspot-events';
+import { readHubspotContacts } from './read-hubspot-contacts';
+import { verifyHubspotRequest } from './verify-hubspot-request';
+import { writeHubspotContacts } from './write-hubspot-contacts';
+
+// The composition root learns a private-app token's portal next to building the adapter.
+export { readAccountPortalId } from './read-account-portal-id';
+
+export interface HubspotAdapterOptions {
+  /** The app's client secret: the key of webhook signatures. */
+  clientSecret: string;
+  /** The app's id: our own writes echo back with this as `sourceId`. */
+  appId: string;
+  /** API base URL for every tenant without its own (a sandbox); HubSpot's when absent. */
+  basePath?: string;
+  /** How long one HubSpot call may take before it counts as unavailable. */
+  timeoutMs?: number;
+}
+
+const defaultTimeoutMs = 15_000;
+
+export function createHubspotAdapter(options: HubspotAdapterOptions): CrmAdapter {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const cache = createHubspotApiCache(options.basePath);
+  return {
+    crm: 'hubspot',
+    batchLimits: { read: hubspotBatchSize, write: hubspotBatchSize },
+    verify: (request) => verifyHubspotRequest(options.clientSecret, request),
+    normalize: (request) => normalizeHubspotEvents(request.rawBody, options.appId),
+    readLeads: (connection, recordIds) => readHubspotContacts(cache.apisFor(connection), connection.tenantId, recordIds, timeoutMs),
+    writeDecisions: (connection, writes) => writeHubspotContacts(cache.apisFor(connection), writes, timeoutMs),
+    listOwners: (connection) => listHubspotOwners(cache.apisFor(connection), timeoutMs),
+    install: (connection) => installHubspotProperties(cache.apisFor(connection), timeoutMs),
+  };
+}

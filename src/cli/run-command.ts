@@ -1,0 +1,51 @@
+import { hasHubspotCredentials, loadConfig } from '../config/load-config';
+import { runDeadLetters } from './run-dead-letters';
+import { runDefinition } from './run-definition';
+import { runDemo } from './run-demo';
+import { runStart } from './run-start';
+import { runSandbox } from './run-sandbox';
+import { UsageError } from './usage-error';
+
+export const usage = `Usage: accord <command> [options]
+
+Commands:
+  start                 Run the webhook server, worker and jobs against the CRM set in the environment
+  demo [options]        Start the sandbox CRM and Accord on SQLite, stream seed leads, show the results
+      --contacts N        leads to stream (default 200)
+      --port N            Accord's port (default $PORT or 3000)
+      --sandbox-port N    the sandbox CRM's port (default 4100)
+      --exit-when-done    stop once every lead is decided (for scripts)
+  sandbox [options]     Run the sandbox CRM alone (--port N --webhook-url URL --seed-contacts N)
+  dead-letters [retry]  List events that failed for good, or put them back in the inbox (--id N to pick one)
+  definition            Print the published definition of each tenant (or the default) as JSON
+  auto                  demo when no CRM credentials are set, otherwise start (what npm start runs)
+`;
+
+/** Dispatches a command line; resolves to the exit code for commands that end by themselves. */
+export async function runCommand(argv: string[]): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return runStart(loadConfig(), rest);
+    case 'demo':
+      return runDemo(loadConfig(), rest);
+    case 'auto': {
+      const config = loadConfig();
+      return hasHubspotCredentials(config) ? runStart(config, rest) : runDemo(config, rest);
+    }
+    case 'sandbox':
+      return runSandbox(rest);
+    case 'dead-letters':
+      return runDeadLetters(loadConfig(), rest);
+    case 'definition':
+      return runDefinition(loadConfig(), rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${usage}`);
+  }
+}

@@ -1,0 +1,12 @@
+import type { Decision } from './decision';
+import type { Owner } from './owner';
+import type { RoutingState } from './routing-state';
+
+/** What decide() needs besides the lead and the definition: the world as the worker sees it. */
+export interface DecisionContext {
+  /** The tenant's CRM owners; only available ones are routed to. */
+  owners: Owner[];
+  routingState: RoutingState;
+  /** This record's latest decision, so acceptance, owner and SLA clock survive a re-score. */
+  previous: Decision | null;
+}

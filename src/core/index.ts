@@ -1,0 +1,28 @@
+/** The pure qualification core: contracts, the default definition, decide, routing and helpers. */
+export * from './lead';
+export * from './owner';
+export * from './stage';
+export * from './decision';
+export * from './decision-context';
+export * from './definition';
+export * from './predicate';
+export * from './crm-event';
+export * from './crm-adapter';
+export * from './rejection-reasons';
+export * from './routing-state';
+export { defaultDefinition } from './default-definition';
+export { freeMailDomains } from './free-mail-domains';
+export { disposableMailDomains } from './disposable-mail-domains';
+export { decide, decideWithRouting, type DecisionWithRouting } from './decide';
+export { routeLead, type RouteResult } from './route-lead';
+export { accordFieldsOf, changedAccordFields } from './accord-field-changes';
+export { evaluatePredicate } from './evaluate-predicate';
+export { readLeadField, isKnownFieldPath, isMissingValue, leadFieldNames, type FieldValue } from './read-lead-field';
+export { predicateListsOf, emptyPredicateLists, type PredicateLists } from './predicate-lists';
+export { compileDefinition, type CompiledDefinition } from './compile-definition';
+export { isValidEmail, emailDomainOf } from './email-address';
+export { isValidPhone, isPlaceholderPhone, phoneDigits } from './phone-number';
+export { canonicalCountry } from './canonical-country';
+export { rejectionLabel } from './rejection-label';
+export { isWorkingStatus } from './working-status';
+export { maxWhyLength } from './write-why';

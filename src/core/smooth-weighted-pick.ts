@@ -1,0 +1,34 @@
+import type { WeightedOwner } from './pool-candidates';
+
+export interface WeightedPick {
+  ownerId: string;
+  weight: number;
+  totalWeight: number;
+  /** Every owner's current weight after this pick (a new object; the input is untouched). */
+  nextCurrent: Record<string, number>;
+}
+
+/**
+ * Smooth weighted round robin (nginx): every candidate gains its weight, the highest current
+ * weight wins (ties: lowest owner id) and pays back the total. Over any run of `total` picks each
+ * owner gets exactly its weight, interleaved rather than in bursts. Owners not among the candidates
+ * (away today) keep their current weight, so they resume their turn when they come back.
+ */
+export function smoothWeightedPick(candidates: readonly WeightedOwner[], current: Readonly<Record<string, number>>): WeightedPick | null {
+  if (candidates.length === 0) return null;
+  const nextCurrent: Record<string, number> = { ...current };
+  let totalWeight = 0;
+  let best = candidates[0] as WeightedOwner;
+  let bestValue = -Infinity;
+  for (const candidate of candidates) {
+    const value = (current[candidate.ownerId] ?? 0) + candidate.weight;
+    nextCurrent[candidate.ownerId] = value;
+    totalWeight += candidate.weight;
+    if (value > bestValue || (value === bestValue && candidate.ownerId < best.ownerId)) {
+      best = candidate;
+      bestValue = value;
+    }
+  }
+  nextCurrent[best.ownerId] = bestValue - totalWeight;
+  return { ownerId: best.ownerId, weight: best.weight, totalWeight, nextCurrent };
+}

@@ -1,0 +1,118 @@
+import { activityDeed } from './activity-phrases';
+import type { StageVerdict } from './choose-stage';
+import type { Reason, RoutingOutcome } from './decision';
+import type { Definition } from './definition';
+import { clip } from './clip';
+import type { Lead } from './lead';
+import { readLeadField } from './read-lead-field';
+import { rejectionLabel } from './rejection-label';
+import type { ScoreSheet } from './score-lead';
+import { stageLabels } from './stage';
+import { isWorkingStatus } from './working-status';
+
+/** Reps read this on the record: one short paragraph and a list, never a wall of text. */
+export const maxWhyLength = 1200;
+
+export interface WhyInput {
+  lead: Lead;
+  definition: Definition;
+  verdict: StageVerdict;
+  sheet: ScoreSheet;
+  missingFields: readonly string[];
+  routing: RoutingOutcome | null;
+  ownerName: string | null;
+}
+
+/**
+ * The plain-language "why": a one-sentence verdict, then "+" for criteria met, "-" for missed,
+ * "!" for disqualifiers, then who the lead was routed to. Bullets are cut before the routing line
+ * when the text would be too long.
+ */
+export function writeWhy(input: WhyInput): string {
+  const bullets: string[] = [];
+  let anyIntentMet = false;
+  for (const reason of input.sheet.reasons) {
+    if (reason.kind === 'intent' && reason.met) anyIntentMet = true;
+    const bullet = reasonBullet(reason);
+    if (bullet !== null) bullets.push(bullet);
+  }
+  if (!anyIntentMet) bullets.push('- Intent (0): no qualifying activity yet');
+  if (input.missingFields.length > 0) bullets.push(`- Missing: ${input.missingFields.join(', ')}`);
+  const tail = input.routing === null ? [] : [routingLine(input.routing, input.ownerName)];
+  return fitLines(verdictLine(input), bullets, tail);
+}
+
+function verdictLine({ lead, definition, verdict, sheet, missingFields }: WhyInput): string {
+  const scored = `(score ${sheet.score}/100)`;
+  switch (verdict.cause) {
+    case 'rejected': {
+      const note = lead.rejectionNote?.trim() ? ` ("${clip(lead.rejectionNote.trim(), 200)}")` : '';
+      return `${stageLabels.nurture} ${scored}: rejected by sales as ${rejectionLabel(lead.rejectionReason ?? '')}${note}; back to marketing.`;
+    }
+    case 'accepted':
+      return isWorkingStatus(lead.status)
+        ? `${stageLabels.sql} ${scored}: sales is working this lead (status ${clip(lead.status?.trim() ?? '', 40)}).`
+        : `${stageLabels.sql} ${scored}: accepted by sales earlier.`;
+    case 'disqualified': {
+      const held = sheet.reasons.filter((r) => r.kind === 'disqualifier').map((r) => `${r.label} (${r.evidence})`);
+      return `${stageLabels.disqualified}: ${held.join('; ')}.`;
+    }
+    case 'missing_fields': {
+      const fields = `${missingFields.length} required field${missingFields.length === 1 ? '' : 's'}`;
+      return `${stageLabels.nurture} ${scored}: missing ${fields} (${missingFields.join(', ')}), so not sent to sales.`;
+    }
+    case 'auto_accepted':
+      return `${stageLabels.sales_ready}, auto-accepted ${scored}: ${leadSummary(lead, definition, sheet.reasons)}.`;
+    case 'sales_ready':
+      return `${stageLabels.sales_ready} ${scored}: ${leadSummary(lead, definition, sheet.reasons)}.`;
+    case 'mql':
+      return `${stageLabels.mql} ${scored}: ${leadSummary(lead, definition, sheet.reasons)}; sales-ready at ${definition.thresholds.salesReady}.`;
+    case 'below_mql':
+      return `${stageLabels.nurture} ${scored}: below the MQL threshold of ${definition.thresholds.mql}.`;
+  }
+}
+
+/** "VP Sales at a 120-person company who requested a demo and viewed pricing". */
+function leadSummary(lead: Lead, definition: Definition, reasons: readonly Reason[]): string {
+  const who = lead.title?.trim() ? clip(lead.title.trim(), 60) : 'Lead';
+  const where =
+    lead.employees !== null
+      ? ` at a ${lead.employees}-person company`
+      : lead.company?.trim()
+        ? ` at ${clip(lead.company.trim(), 60)}`
+        : '';
+  const deeds = reasons
+    .filter((r) => r.kind === 'intent' && r.met)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 2)
+    .flatMap((r) => {
+      const signal = definition.intent.signals.find((s) => s.id === r.criterionId);
+      if (signal === undefined) return [];
+      return [activityDeed(signal.activity, Number(readLeadField(lead, `signals.${signal.activity}`)))];
+    });
+  return `${who}${where}${deeds.length > 0 ? ` who ${deeds.join(' and ')}` : ''}`;
+}
+
+function reasonBullet(reason: Reason): string | null {
+  if (reason.kind === 'disqualifier') return `! ${reason.label} (${reason.points}): ${reason.evidence}`;
+  if (reason.met) return `+ ${reason.label} (+${reason.points}): ${reason.evidence}`;
+  // Unmet intent signals are the normal case and would drown the list; unmet criteria are informative.
+  return reason.kind === 'intent' ? null : `- ${reason.label} (0): ${reason.evidence}`;
+}
+
+function routingLine(routing: RoutingOutcome, ownerName: string | null): string {
+  if (routing.ownerId === null) return `Not routed: ${routing.explanation}`;
+  return `Routed to ${ownerName ?? `owner ${routing.ownerId}`}: ${routing.explanation}`;
+}
+
+function fitLines(head: string, bullets: readonly string[], tail: readonly string[]): string {
+  let full = head;
+  for (const line of bullets) full += `\n${line}`;
+  for (const line of tail) full += `\n${line}`;
+  if (full.length <= maxWhyLength) return full;
+  const text = (shown: number): string =>
+    [head, ...bullets.slice(0, shown), `… ${bullets.length - shown} more`, ...tail].join('\n');
+  let shown = bullets.length - 1;
+  while (shown > 0 && text(shown).length > maxWhyLength) shown -= 1;
+  return clip(text(shown), maxWhyLength);
+}

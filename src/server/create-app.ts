@@ -1,0 +1,60 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { CrmAdapter } from '../core/crm-adapter';
+import type { Store } from '../store/store';
+import type { Clock } from '../pipeline/clock';
+import { hubspotWebhookRoute } from './hubspot-webhook-route';
+import { healthRoute } from './health-route';
+
+export interface AppDeps {
+  store: Store;
+  hubspot: CrmAdapter | null;
+  clock: Clock;
+  logger: Logger;
+  /** Scheme + host the CRM calls; signatures cover the full URL as the CRM saw it. */
+  publicUrl: string;
+  /** Extra routes (the demo's lead list) mounted after the core ones. */
+  extraRoutes?: (app: Express) => void;
+}
+
+/** Webhooks are small; HubSpot batches are ≤ 100 events. Anything larger is refused before parsing. */
+export const maxWebhookBodyBytes = 1024 * 1024;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.locals.log = deps.logger.child({ requestId });
+    next();
+  });
+
+  app.get('/health', healthRoute(deps));
+  if (deps.hubspot) {
+    app.post('/webhooks/hubspot', express.raw({ type: () => true, limit: maxWebhookBodyBytes }), hubspotWebhookRoute(deps, deps.hubspot));
+  }
+  deps.extraRoutes?.(app);
+
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not_found', message: `no route for ${req.method} ${req.path}` });
+  });
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 413) {
+      res.status(413).json({ error: 'payload_too_large', message: `body is larger than ${maxWebhookBodyBytes} bytes` });
+      return;
+    }
+    if (status < 500) {
+      res.status(status).json({ error: 'bad_request', message: error instanceof Error ? error.message : 'bad request' });
+      return;
+    }
+    (res.locals.log ?? deps.logger).error({ err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    res.status(500).json({ error: 'internal', message: 'internal error; the request was not applied' });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,157 @@
+export interface SqliteMigration {
+  /** Applied in ascending order; never renumber or edit a released migration, add a new one. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/*
+ * Written in the SQL subset SQLite and Postgres share (ON CONFLICT, partial indexes, CHECK), so the
+ * Postgres schema is a transliteration: INTEGER PRIMARY KEY AUTOINCREMENT → identity, TEXT JSON → jsonb,
+ * TEXT times → timestamptz, 0/1 → boolean, RAISE triggers → plpgsql triggers.
+ * Times are stored as normalised ISO strings (see iso-instant.ts) so text order is time order.
+ */
+const initialSchema = `
+CREATE TABLE tenants (
+  crm           TEXT    NOT NULL CHECK (crm IN ('hubspot', 'salesforce')),
+  tenant_id     TEXT    NOT NULL,
+  name          TEXT    NOT NULL,
+  active        INTEGER NOT NULL CHECK (active IN (0, 1)),
+  credentials   TEXT    NOT NULL,
+  instance_url  TEXT,
+  installed_at  TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE definitions (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  version       INTEGER NOT NULL,
+  status        TEXT    NOT NULL CHECK (status IN ('draft', 'published')),
+  body          TEXT    NOT NULL,
+  created_by    TEXT    NOT NULL,
+  created_at    TEXT    NOT NULL,
+  published_by  TEXT,
+  published_at  TEXT,
+  CHECK (
+    (status = 'draft' AND version = 0 AND published_by IS NULL AND published_at IS NULL)
+    OR (status = 'published' AND version >= 1 AND published_by IS NOT NULL AND published_at IS NOT NULL)
+  )
+);
+CREATE UNIQUE INDEX definitions_published_version ON definitions (crm, tenant_id, version) WHERE status = 'published';
+CREATE INDEX definitions_by_tenant ON definitions (crm, tenant_id, id);
+
+-- Decisions and CRM fields cite a definition version: if a published body could change, old
+-- decisions would explain themselves with rules they were never scored by.
+CREATE TRIGGER definitions_published_are_immutable_on_update
+BEFORE UPDATE ON definitions FOR EACH ROW WHEN OLD.status = 'published'
+BEGIN
+  SELECT RAISE(ABORT, 'published definitions are immutable');
+END;
+CREATE TRIGGER definitions_published_are_immutable_on_delete
+BEFORE DELETE ON definitions FOR EACH ROW WHEN OLD.status = 'published'
+BEGIN
+  SELECT RAISE(ABORT, 'published definitions are immutable');
+END;
+
+-- AUTOINCREMENT so an id is never reused: a worker whose lease expired may still ack its old ids.
+CREATE TABLE inbox (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  dedupe_key    TEXT    NOT NULL UNIQUE,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  event         TEXT    NOT NULL,
+  status        TEXT    NOT NULL CHECK (status IN ('pending', 'claimed')),
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  available_at  TEXT    NOT NULL,
+  claimed_by    TEXT,
+  claimed_at    TEXT,
+  lease_until   TEXT,
+  received_at   TEXT    NOT NULL,
+  last_error    TEXT,
+  CHECK (
+    (status = 'pending' AND claimed_by IS NULL AND claimed_at IS NULL AND lease_until IS NULL)
+    OR (status = 'claimed' AND claimed_by IS NOT NULL AND claimed_at IS NOT NULL AND lease_until IS NOT NULL)
+  )
+);
+CREATE INDEX inbox_due ON inbox (status, available_at, id);
+CREATE INDEX inbox_leased ON inbox (status, lease_until, id);
+
+-- HubSpot redelivers an event hours after it was acked; the key must outlive its inbox row.
+CREATE TABLE processed_keys (
+  dedupe_key    TEXT    PRIMARY KEY,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  processed_at  TEXT    NOT NULL
+);
+CREATE INDEX processed_keys_by_age ON processed_keys (processed_at);
+
+CREATE TABLE dead_letters (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  dedupe_key    TEXT    NOT NULL,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  event         TEXT    NOT NULL,
+  attempts      INTEGER NOT NULL,
+  reason        TEXT    NOT NULL,
+  received_at   TEXT    NOT NULL,
+  dead_at       TEXT    NOT NULL
+);
+CREATE INDEX dead_letters_by_key ON dead_letters (dedupe_key);
+CREATE INDEX dead_letters_by_tenant ON dead_letters (crm, tenant_id, id);
+
+CREATE TABLE decisions (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm                 TEXT    NOT NULL,
+  tenant_id           TEXT    NOT NULL,
+  record_id           TEXT    NOT NULL,
+  decided_at          TEXT    NOT NULL,
+  stage               TEXT    NOT NULL,
+  score               REAL    NOT NULL,
+  definition_version  INTEGER NOT NULL,
+  body                TEXT    NOT NULL,
+  written_fields      TEXT    NOT NULL
+);
+CREATE INDEX decisions_by_record ON decisions (crm, tenant_id, record_id, id);
+
+CREATE TABLE routing_state (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  state         TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE owners (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  owner_id      TEXT    NOT NULL,
+  position      INTEGER NOT NULL,
+  body          TEXT    NOT NULL,
+  synced_at     TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, owner_id)
+);
+
+CREATE TABLE audit (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  at            TEXT    NOT NULL,
+  actor         TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  record_id     TEXT,
+  detail        TEXT    NOT NULL
+);
+CREATE INDEX audit_by_tenant ON audit (crm, tenant_id, id);
+
+CREATE TABLE leases (
+  name          TEXT    PRIMARY KEY,
+  holder        TEXT    NOT NULL,
+  until         TEXT    NOT NULL
+);
+`;
+
+export const sqliteMigrations: readonly SqliteMigration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];

@@ -1,0 +1,353 @@
+import type { Database, Transaction } from 'better-sqlite3';
+import type { CrmEvent } from '../core/crm-event';
+import type { Decision } from '../core/decision';
+import type { Definition } from '../core/definition';
+import type { CrmKind, TenantRef } from '../core/lead';
+import type { Owner } from '../core/owner';
+import type { RoutingState } from '../core/routing-state';
+import { applySqliteMigrations } from './apply-sqlite-migrations';
+import { inChunks } from './in-chunks';
+import { isoInstant } from './iso-instant';
+import { openSqliteDatabase } from './open-sqlite-database';
+import { toAuditEntry, toDeadLetter, toDefinitionRecord, toInboxRow, toTenantRecord } from './sqlite-rows';
+import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements';
+import type {
+  AuditEntry,
+  DeadLetter,
+  DecisionCommit,
+  DefinitionRecord,
+  EnqueueResult,
+  InboxRow,
+  Store,
+  TenantRecord,
+} from './store';
+
+/** Keeps each json_each list, and so each statement's work and result, bounded. */
+const recordIdsPerQuery = 500;
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Every method runs in one transaction; writers take
+ * the write lock up front (BEGIN IMMEDIATE) so a read-then-write never fails half way with SQLITE_BUSY
+ * when another process (a second worker, the CLI) shares the file.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database;
+  private readonly transaction: Transaction<(work: () => unknown) => unknown>;
+  private statements: SqliteStatements | undefined;
+
+  /** `filename` is a path or ":memory:"; call migrate() before first use of a new database. */
+  constructor(filename: string) {
+    this.db = openSqliteDatabase(filename);
+    this.transaction = this.db.transaction((work: () => unknown) => work());
+  }
+
+  async migrate(): Promise<void> {
+    applySqliteMigrations(this.db);
+    this.statements ??= prepareSqliteStatements(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async upsertTenant(tenant: TenantRecord): Promise<void> {
+    this.write(() =>
+      this.sql.upsertTenant.run({
+        ...tenantKey(tenant),
+        name: tenant.name,
+        active: tenant.active ? 1 : 0,
+        credentials: tenant.credentials,
+        instanceUrl: tenant.instanceUrl,
+        installedAt: tenant.installedAt,
+        updatedAt: tenant.updatedAt,
+      }),
+    );
+  }
+
+  async getTenant(ref: TenantRef): Promise<TenantRecord | null> {
+    const row = this.read(() => this.sql.getTenant.get(tenantKey(ref)));
+    return row ? toTenantRecord(row) : null;
+  }
+
+  async listTenants(crm?: CrmKind): Promise<TenantRecord[]> {
+    const rows = this.read(() => (crm ? this.sql.listTenantsOfCrm.all({ crm }) : this.sql.listTenants.all()));
+    return rows.map(toTenantRecord);
+  }
+
+  async setTenantActive(ref: TenantRef, active: boolean, now: string): Promise<void> {
+    const { changes } = this.write(() => this.sql.setTenantActive.run({ ...tenantKey(ref), active: active ? 1 : 0, now }));
+    if (changes === 0) throw new Error(`tenant ${describeTenant(ref)} is not installed`);
+  }
+
+  async saveDraft(ref: TenantRef, definition: Definition, author: string, now: string): Promise<DefinitionRecord> {
+    const row = this.write(() =>
+      this.sql.insertDraft.get({ ...tenantKey(ref), body: JSON.stringify(definition), author, now }),
+    );
+    return toDefinitionRecord(returned(row, 'the saved draft'));
+  }
+
+  async publishDraft(ref: TenantRef, draftId: number, publisher: string, now: string): Promise<DefinitionRecord> {
+    const row = this.write(() => {
+      const draft = this.sql.getDefinition.get({ ...tenantKey(ref), id: draftId });
+      if (!draft) throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
+      if (draft.status === 'published') {
+        throw new Error(
+          `definition ${draftId} of tenant ${describeTenant(ref)} is already published as version ${draft.version}; save a new draft to change it`,
+        );
+      }
+      const version = returned(this.sql.newestPublishedVersion.get(tenantKey(ref)), 'the newest version').version + 1;
+      // The body carries its version too, so a definition read on its own still says which one it is.
+      const body: Definition = { ...(JSON.parse(draft.body) as Definition), version };
+      return this.sql.publishDraft.get({ id: draftId, version, body: JSON.stringify(body), publisher, now });
+    });
+    return toDefinitionRecord(returned(row, 'the published definition'));
+  }
+
+  async getPublishedDefinition(ref: TenantRef): Promise<DefinitionRecord | null> {
+    const row = this.read(() => this.sql.getPublishedDefinition.get(tenantKey(ref)));
+    return row ? toDefinitionRecord(row) : null;
+  }
+
+  async getDefinition(ref: TenantRef, id: number): Promise<DefinitionRecord | null> {
+    const row = this.read(() => this.sql.getDefinition.get({ ...tenantKey(ref), id }));
+    return row ? toDefinitionRecord(row) : null;
+  }
+
+  async listDefinitions(ref: TenantRef): Promise<DefinitionRecord[]> {
+    return this.read(() => this.sql.listDefinitions.all(tenantKey(ref))).map(toDefinitionRecord);
+  }
+
+  async enqueueEvents(events: CrmEvent[], receivedAt: string): Promise<EnqueueResult> {
+    const at = isoInstant(receivedAt, 'receivedAt');
+    const inserted = this.write(() =>
+      events.reduce(
+        (count, event) =>
+          count +
+          this.sql.enqueueEvent.run({
+            ...tenantKey(event),
+            dedupeKey: event.dedupeKey,
+            recordId: event.recordId,
+            event: JSON.stringify(event),
+            receivedAt: at,
+          }).changes,
+        0,
+      ),
+    );
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  async claimEvents(workerId: string, limit: number, now: string, leaseUntil: string): Promise<InboxRow[]> {
+    // SQLite reads a negative LIMIT as "no limit": refuse it rather than claim the whole inbox.
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`claim limit must be a whole number ≥ 0, got ${limit}`);
+    if (limit === 0) return [];
+    const times = { now: isoInstant(now, 'now'), leaseUntil: isoInstant(leaseUntil, 'leaseUntil') };
+    const rows = this.write(() => this.sql.claimEvents.all({ workerId, limit, ...times }));
+    return rows.sort((a, b) => a.id - b.id).map(toInboxRow);
+  }
+
+  async ackEvents(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const list = { ids: JSON.stringify(ids) };
+    this.write(() => {
+      this.sql.rememberProcessedKeys.run(list);
+      this.sql.deleteInboxRows.run(list);
+    });
+  }
+
+  async retryEvents(ids: number[], availableAt: string, error: string): Promise<void> {
+    if (ids.length === 0) return;
+    const at = isoInstant(availableAt, 'availableAt');
+    this.write(() => this.sql.retryEvents.run({ ids: JSON.stringify(ids), availableAt: at, error }));
+  }
+
+  async deadLetterEvents(ids: number[], reason: string, now: string): Promise<void> {
+    if (ids.length === 0) return;
+    const list = { ids: JSON.stringify(ids) };
+    const at = isoInstant(now, 'now');
+    this.write(() => {
+      this.sql.copyToDeadLetters.run({ ...list, reason, now: at });
+      this.sql.deleteInboxRows.run(list);
+    });
+  }
+
+  async listDeadLetters(ref?: TenantRef): Promise<DeadLetter[]> {
+    const rows = this.read(() =>
+      ref ? this.sql.listTenantDeadLetters.all(tenantKey(ref)) : this.sql.listDeadLetters.all(),
+    );
+    return rows.map(toDeadLetter);
+  }
+
+  async requeueDeadLetters(ids: number[] | 'all', now: string): Promise<number> {
+    if (ids !== 'all' && ids.length === 0) return 0;
+    const selection = { all: ids === 'all' ? 1 : 0, ids: JSON.stringify(ids === 'all' ? [] : ids) };
+    const at = isoInstant(now, 'now');
+    return this.write(() => {
+      const moved = this.sql.copyToInbox.run({ ...selection, now: at }).changes;
+      this.sql.deleteDeadLetters.run(selection);
+      return moved;
+    });
+  }
+
+  async inboxStats(_now: string): Promise<{ pending: number; oldestReceivedAt: string | null; deadLetters: number }> {
+    // "pending" is the whole backlog: rows waiting, waiting for a retry, or being processed right now.
+    return this.read(() => {
+      const backlog = returned(this.sql.inboxBacklog.get(), 'the inbox backlog');
+      const deadLetters = returned(this.sql.countDeadLetters.get(), 'the dead letter count').count;
+      return { pending: backlog.pending, oldestReceivedAt: backlog.oldest, deadLetters };
+    });
+  }
+
+  async pruneProcessedKeys(olderThan: string): Promise<number> {
+    const cutoff = isoInstant(olderThan, 'olderThan');
+    return this.write(() => this.sql.pruneProcessedKeys.run({ olderThan: cutoff }).changes);
+  }
+
+  async commitDecisions(
+    ref: TenantRef,
+    commits: DecisionCommit[],
+    routingState: RoutingState,
+    audit: AuditEntry[],
+  ): Promise<void> {
+    for (const { decision } of commits) refuseOtherTenant(ref, decision, `decision for record ${decision.recordId}`);
+    for (const entry of audit) refuseOtherTenant(ref, entry.tenant, `audit entry "${entry.action}"`);
+    this.write(() => {
+      for (const { decision, writtenFields } of commits) {
+        this.sql.insertDecision.run({
+          ...tenantKey(ref),
+          recordId: decision.recordId,
+          decidedAt: decision.decidedAt,
+          stage: decision.stage,
+          score: decision.score,
+          definitionVersion: decision.definitionVersion,
+          body: JSON.stringify(decision),
+          writtenFields: JSON.stringify(writtenFields),
+        });
+      }
+      this.sql.upsertRoutingState.run({ ...tenantKey(ref), state: JSON.stringify(routingState) });
+      this.insertAudit(audit);
+    });
+  }
+
+  async getLatestDecision(ref: TenantRef, recordId: string): Promise<Decision | null> {
+    const row = this.read(() => this.sql.latestDecision.get({ ...tenantKey(ref), recordId }));
+    return row ? parseDecision(row) : null;
+  }
+
+  async getLatestDecisions(ref: TenantRef, recordIds: string[]): Promise<Map<string, Decision>> {
+    const chunks = inChunks([...new Set(recordIds)], recordIdsPerQuery);
+    const rows = this.read(() =>
+      chunks.flatMap((chunk) => this.sql.latestDecisionsOf.all({ ...tenantKey(ref), ids: JSON.stringify(chunk) })),
+    );
+    return new Map(rows.map((row) => [row.record_id, parseDecision(row)]));
+  }
+
+  async listCurrentDecisions(ref: TenantRef): Promise<Decision[]> {
+    return this.read(() => this.sql.currentDecisions.all(tenantKey(ref))).map(parseDecision);
+  }
+
+  async decisionHistory(ref: TenantRef, recordId: string): Promise<Decision[]> {
+    return this.read(() => this.sql.decisionHistory.all({ ...tenantKey(ref), recordId })).map(parseDecision);
+  }
+
+  async getRoutingState(ref: TenantRef): Promise<RoutingState> {
+    const row = this.read(() => this.sql.getRoutingState.get(tenantKey(ref)));
+    return row ? (JSON.parse(row.state) as RoutingState) : {};
+  }
+
+  async replaceOwners(ref: TenantRef, owners: Owner[], now: string): Promise<void> {
+    this.write(() => {
+      this.sql.deleteOwners.run(tenantKey(ref));
+      owners.forEach((owner, position) =>
+        this.sql.insertOwner.run({ ...tenantKey(ref), ownerId: owner.id, position, body: JSON.stringify(owner), now }),
+      );
+    });
+  }
+
+  async listOwners(ref: TenantRef): Promise<Owner[]> {
+    return this.read(() => this.sql.listOwners.all(tenantKey(ref))).map((row) => JSON.parse(row.body) as Owner);
+  }
+
+  async appendAudit(entries: AuditEntry[]): Promise<void> {
+    this.write(() => this.insertAudit(entries));
+  }
+
+  async listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]> {
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`audit limit must be a whole number ≥ 0, got ${limit}`);
+    return this.read(() => this.sql.listAudit.all({ ...tenantKey(ref), limit })).map(toAuditEntry);
+  }
+
+  async tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
+    const times = { now: isoInstant(now, 'now'), until: isoInstant(until, 'until') };
+    return this.write(() => this.sql.acquireLease.run({ name, holder, ...times }).changes === 1);
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.write(() => this.sql.releaseLease.run({ name, holder }));
+  }
+
+  private insertAudit(entries: AuditEntry[]): void {
+    for (const entry of entries) {
+      this.sql.insertAudit.run({
+        ...tenantKey(entry.tenant),
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        recordId: entry.recordId,
+        detail: JSON.stringify(entry.detail),
+      });
+    }
+  }
+
+  private get sql(): SqliteStatements {
+    this.statements ??= prepareExplainingMissingSchema(this.db);
+    return this.statements;
+  }
+
+  private write<T>(work: () => T): T {
+    return this.transaction.immediate(work) as T;
+  }
+
+  private read<T>(work: () => T): T {
+    return this.transaction.deferred(work) as T;
+  }
+}
+
+function tenantKey(ref: TenantRef): { crm: string; tenantId: string } {
+  return { crm: ref.crm, tenantId: ref.tenantId };
+}
+
+function describeTenant(ref: TenantRef): string {
+  return `${ref.crm}/${ref.tenantId}`;
+}
+
+/** One tenant's commit must never write into another tenant's history. */
+function refuseOtherTenant(ref: TenantRef, owner: TenantRef, what: string): void {
+  if (owner.crm !== ref.crm || owner.tenantId !== ref.tenantId) {
+    throw new Error(`${what} belongs to tenant ${describeTenant(owner)}, not ${describeTenant(ref)}`);
+  }
+}
+
+function parseDecision(row: { body: string }): Decision {
+  return JSON.parse(row.body) as Decision;
+}
+
+/** Statements with RETURNING or aggregates always yield a row; this says so to the type checker. */
+function returned<T>(row: T | undefined, what: string): T {
+  if (row === undefined) throw new Error(`SQLite returned no row for ${what}`);
+  return row;
+}
+
+function prepareExplainingMissingSchema(db: Database): SqliteStatements {
+  try {
+    return prepareSqliteStatements(db);
+  } catch (error) {
+    // Duck-typed: better-sqlite3 keeps the SqliteError class of the first realm that loaded it, so
+    // `instanceof Error` can be false under a test runner's per-file contexts.
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string' && message.startsWith('no such table')) {
+      throw new Error(`the SQLite database has no Accord schema (${message}); call migrate() first`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { describeAuditContract } from './contract/audit-contract';
+import { describeDecisionsContract } from './contract/decisions-contract';
+import { describeDefinitionsContract } from './contract/definitions-contract';
+import { describeInboxContract } from './contract/inbox-contract';
+import { describeLeasesContract } from './contract/leases-contract';
+import type { MakeStore } from './contract/make-store';
+import { describeOwnersContract } from './contract/owners-contract';
+import { describeTenantIsolationContract } from './contract/tenant-isolation-contract';
+import { describeTenantsContract } from './contract/tenants-contract';
+
+/**
+ * The behaviour every Store must show, whatever its database. Each test gets a new, empty,
+ * migrated store from `makeStore`; the suite closes it.
+ */
+export function describeStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`${name} store contract`, () => {
+    describeTenantsContract(makeStore);
+    describeDefinitionsContract(makeStore);
+    describeInboxContract(makeStore);
+    describeDecisionsContract(makeStore);
+    describeOwnersContract(makeStore);
+    describeAuditContract(makeStore);
+    describeLeasesContract(makeStore);
+    describeTenantIsolationContract(makeStore);
+  });
+}
