@@ -61,6 +61,6 @@ export function isMissingValue(value: FieldValue): boolean {
 
 function activityCount(lead: Lead, kind: ActivityKind): number {
   let count = 0;
-  for (const signal of lead.activity) if (signal.kind === kind) count += signal.count;
+  for (const signal of lead.activity) if (signal.kind === kind && signal.count > 0) count += signal.count;
   return count;
 }
