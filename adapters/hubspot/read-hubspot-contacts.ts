@@ -1,6 +1,6 @@
 import type { Lead } from '../../src/core/lead';
 import { callHubspot } from './call-hubspot';
-import { chunk } from './chunk';
+import { chunk } from '../../src/core/chunk';
 import type { HubspotApis } from './create-hubspot-apis';
 import { hubspotBatchSize } from './hubspot-batch-size';
 import { hubspotContactProperties, hubspotContactToLead } from './hubspot-contact-to-lead';

@@ -1,7 +1,7 @@
 import type { LeadWrite, WriteOutcome } from '../../src/core/crm-adapter';
 import { accordFieldsToHubspotProperties } from './accord-fields-to-hubspot-properties';
 import { callHubspot } from './call-hubspot';
-import { chunk } from './chunk';
+import { chunk } from '../../src/core/chunk';
 import type { HubspotApis } from './create-hubspot-apis';
 import { hubspotBatchSize } from './hubspot-batch-size';
 import { HubspotRequestError } from './hubspot-request-error';

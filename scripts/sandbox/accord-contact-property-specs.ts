@@ -1,25 +1,16 @@
 import type { PropertyGroup, PropertySpec } from './hubspot-property-definition';
 import { propertyOptions } from './property-options';
+import { rejectionReasons } from '../../src/core/rejection-reasons';
+import { stages } from '../../src/core/stage';
 
 // Kept here rather than imported from the adapter: the sandbox stands in for a portal where
 // Accord's install already ran, and must not change when the adapter's install code does.
 
 export const accordPropertyGroup: Omit<PropertyGroup, 'archived'> = { name: 'accord', label: 'Accord', displayOrder: 10 };
 
-export const accordStages = ['disqualified', 'nurture', 'mql', 'sales_ready', 'sql'] as const;
-
-export const accordRejectionReasons = [
-  'wrong_industry',
-  'no_budget',
-  'poor_timing',
-  'student',
-  'competitor',
-  'bad_contact_data',
-  'not_decision_maker',
-  'unserved_market',
-  'duplicate',
-  'other',
-] as const;
+// The values are the domain's own lists; the property shapes stay the sandbox's (see above).
+export const accordStages = stages;
+export const accordRejectionReasons = rejectionReasons;
 
 const inAccordGroup = { groupName: accordPropertyGroup.name, hubspotDefined: false } as const;
 

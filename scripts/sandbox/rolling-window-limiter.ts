@@ -1,18 +1,16 @@
+import { RollingWindow, type RateDecision } from '../../src/core/rolling-window';
 import type { Clock } from './clock';
+
+export type { RateDecision };
 
 export interface RateLimit {
   requests: number;
   windowMs: number;
 }
 
-export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
-
-/**
- * A true rolling window (not fixed buckets), like HubSpot's TEN_SECONDLY_ROLLING policy: a request is
- * allowed when fewer than `requests` were allowed in the last `windowMs`. Refused requests do not count.
- */
+/** HubSpot's per-token limits: one rolling window per access token. */
 export class RollingWindowLimiter {
-  private readonly allowedAt = new Map<string, number[]>();
+  private readonly windows = new Map<string, RollingWindow>();
 
   constructor(
     readonly limit: RateLimit,
@@ -20,19 +18,15 @@ export class RollingWindowLimiter {
   ) {}
 
   take(key: string): RateDecision {
-    const now = this.clock();
-    const recent = (this.allowedAt.get(key) ?? []).filter((at) => at > now - this.limit.windowMs);
-    if (recent.length >= this.limit.requests) {
-      this.allowedAt.set(key, recent);
-      const oldest = recent[0] ?? now;
-      return { allowed: false, retryAfterMs: Math.max(1, oldest + this.limit.windowMs - now) };
+    let window = this.windows.get(key);
+    if (!window) {
+      window = new RollingWindow(this.limit.requests, this.limit.windowMs);
+      this.windows.set(key, window);
     }
-    recent.push(now);
-    this.allowedAt.set(key, recent);
-    return { allowed: true, remaining: this.limit.requests - recent.length };
+    return window.take(this.clock());
   }
 
   reset(): void {
-    this.allowedAt.clear();
+    this.windows.clear();
   }
 }

@@ -2,7 +2,7 @@ import type { Sandbox } from '../../scripts/sandbox/start-sandbox';
 import type { Decision } from '../core/decision';
 import type { TenantRef } from '../core/lead';
 import type { RunningAccord } from '../main';
-import { chunk } from '../pipeline/chunk';
+import { chunk } from '../core/chunk';
 
 export interface DemoSummary {
   decisions: Decision[];

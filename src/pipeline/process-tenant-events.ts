@@ -7,7 +7,7 @@ import { defaultDefinition } from '../core/default-definition';
 import type { Lead, TenantRef } from '../core/lead';
 import type { AuditEntry, DecisionCommit, InboxRow, Store, TenantRecord } from '../store/store';
 import { callCrm, type CrmCallPolicy } from './call-crm';
-import { chunk } from './chunk';
+import { chunk } from '../core/chunk';
 import type { Clock } from './clock';
 import { groupBy } from './group-by';
 import { syncOwners } from './sync-owners';

@@ -1,11 +1,12 @@
+import { RollingWindow } from '../core/rolling-window';
 import type { Clock } from './clock';
 
 /**
- * At most `limit` requests in any `windowMs` — the same rule HubSpot enforces (110 per rolling 10 s).
- * A plain token bucket would allow a full burst plus refill inside one window and cross the limit.
+ * Paces one tenant's CRM calls: at most `limit` in any `windowMs` — the CRM's own rule (HubSpot: 110 per
+ * rolling 10 s). A plain token bucket would allow a full burst plus refill inside one window and cross it.
  */
 export class RollingWindowLimiter {
-  private readonly sent: number[] = [];
+  private readonly window: RollingWindow;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
@@ -13,24 +14,23 @@ export class RollingWindowLimiter {
     readonly limit: number,
     readonly windowMs: number,
     private readonly clock: Clock,
-  ) {}
-
-  /** Milliseconds to wait before the next request may go (0 = now). Pure given `now`. */
-  delayFor(now: number): number {
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-    const windowDelay = this.sent.length < this.limit ? 0 : (this.sent[0] ?? now) + this.windowMs - now;
-    return Math.max(windowDelay, this.pausedUntil - now, 0);
+  ) {
+    this.window = new RollingWindow(limit, windowMs);
   }
 
   /** Waits for a slot and takes it. Callers are served in arrival order. */
   acquire(): Promise<void> {
     const turn = this.queue.then(async () => {
       for (;;) {
-        const wait = this.delayFor(this.clock.now());
-        if (wait <= 0) break;
-        await this.clock.sleep(wait);
+        const now = this.clock.now();
+        if (now < this.pausedUntil) {
+          await this.clock.sleep(this.pausedUntil - now);
+          continue;
+        }
+        const decision = this.window.take(now);
+        if (decision.allowed) return;
+        await this.clock.sleep(decision.retryAfterMs);
       }
-      this.sent.push(this.clock.now());
     });
     this.queue = turn.catch(() => undefined);
     return turn;
@@ -42,8 +42,7 @@ export class RollingWindowLimiter {
   }
 
   /** Requests sent in the current window (for metrics and benchmarks). */
-  inWindow(now: number): number {
-    this.delayFor(now);
-    return this.sent.length;
+  inWindow(): number {
+    return this.window.count(this.clock.now());
   }
 }

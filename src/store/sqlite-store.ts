@@ -6,7 +6,7 @@ import type { CrmKind, TenantRef } from '../core/lead';
 import type { Owner } from '../core/owner';
 import type { RoutingState } from '../core/routing-state';
 import { applySqliteMigrations } from './apply-sqlite-migrations';
-import { inChunks } from './in-chunks';
+import { chunk } from '../core/chunk';
 import { isoInstant } from './iso-instant';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { toAuditEntry, toDeadLetter, toDefinitionRecord, toInboxRow, toTenantRecord } from './sqlite-rows';
@@ -235,7 +235,7 @@ export class SqliteStore implements Store {
   }
 
   async getLatestDecisions(ref: TenantRef, recordIds: string[]): Promise<Map<string, Decision>> {
-    const chunks = inChunks([...new Set(recordIds)], recordIdsPerQuery);
+    const chunks = chunk([...new Set(recordIds)], recordIdsPerQuery);
     const rows = this.read(() =>
       chunks.flatMap((chunk) => this.sql.latestDecisionsOf.all({ ...tenantKey(ref), ids: JSON.stringify(chunk) })),
     );

@@ -168,22 +168,22 @@ describe('HubSpot end to end: sandbox CRM, real SDK, real SQLite', () => {
 
     const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: valid });
     expect(unsigned.status).toBe(401);
-    expect((await unsigned.json()).message).toMatch(/signature/i);
+    expect(((await unsigned.json()) as { message: string }).message).toMatch(/signature/i);
 
     expect((await signedPost(stack, valid, { secret: 'not-the-secret' })).status).toBe(401);
     const stale = await signedPost(stack, valid, { timestamp: String(Date.now() - 6 * 60_000) });
     expect(stale.status).toBe(401);
-    expect((await stale.json()).message).toMatch(/older than 5 minutes/);
+    expect(((await stale.json()) as { message: string }).message).toMatch(/older than 5 minutes/);
 
     const malformed = await signedPost(stack, '[{"eventId": 1,');
     expect(malformed.status).toBe(400);
     const wrongShape = await signedPost(stack, JSON.stringify([{ ...propertyChange('1', 990002), objectId: 'one' }]));
     expect(wrongShape.status).toBe(400);
-    expect((await wrongShape.json()).message).toMatch(/objectId/);
+    expect(((await wrongShape.json()) as { message: string }).message).toMatch(/objectId/);
 
     const unknownPortal = await signedPost(stack, JSON.stringify([propertyChange('1', 990003, { portalId: 999 })]));
     expect(unknownPortal.status).toBe(403);
-    expect((await unknownPortal.json()).message).toMatch(/999/);
+    expect(((await unknownPortal.json()) as { message: string }).message).toMatch(/999/);
 
     const huge = await signedPost(stack, JSON.stringify([propertyChange('1', 990004, { propertyValue: 'x'.repeat(1024 * 1024 + 1) })]));
     expect(huge.status).toBe(413);
