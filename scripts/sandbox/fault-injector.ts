@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import { endpointKey } from './endpoint-key';
 import type { FaultSpec } from './fault-spec';
 import { rateLimitErrorBody } from './rate-limit-error-body';
+import { salesforceFaultAnswer } from './salesforce-fault-answer';
 
 export interface ActiveFault extends FaultSpec {
   id: number;
@@ -21,7 +22,7 @@ const serverErrorMessages: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** Makes chosen API routes misbehave the ways HubSpot does: 429s, 5xx, slow answers, no answer at all. */
+/** Makes chosen API routes misbehave the ways HubSpot and Salesforce do: limits, 5xx, slow answers, no answer at all. */
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private nextId = 1;
@@ -61,8 +62,10 @@ export class FaultInjector {
     return (req, res, next) => {
       const fault = this.take(req);
       if (!fault) return next();
+      if (req.path.startsWith('/services/') && salesforceFaultAnswer(fault, res)) return;
       switch (fault.mode) {
         case 'rate_limit':
+        case 'request_limit':
           res.set('Retry-After', String(fault.retryAfterSeconds ?? 1));
           res.status(429).json(rateLimitErrorBody('TEN_SECONDLY_ROLLING'));
           return;

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
-/** A fault to inject into API answers (control endpoint `POST /_sandbox/faults` and `sandbox.faults.inject`). */
+/**
+ * A fault to inject into API answers (control endpoint `POST /_sandbox/faults` and `sandbox.faults.inject`).
+ * Answers speak the dialect of the API hit: on Salesforce paths (`/services/…`) `rate_limit` and
+ * `request_limit` are Salesforce's 403 REQUEST_LIMIT_EXCEEDED and `server_error` its error array;
+ * elsewhere `rate_limit` is HubSpot's 429.
+ */
 export const faultSpecSchema = z.strictObject({
-  mode: z.enum(['rate_limit', 'server_error', 'latency', 'timeout', 'none']),
+  mode: z.enum(['rate_limit', 'request_limit', 'server_error', 'latency', 'timeout', 'none']),
   /** How many matching requests get the fault; with neither count nor durationMs it lasts until cleared. */
   count: z.number().int().positive().optional(),
   durationMs: z.number().int().positive().optional(),

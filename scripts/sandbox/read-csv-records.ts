@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCsv } from './parse-csv';
+import { parseCsv } from '../../src/core/parse-csv';
 
 /** A CSV file as objects keyed by its header row; every row must have the header's width. */
 export function readCsvRecords(file: string): Array<Record<string, string>> {

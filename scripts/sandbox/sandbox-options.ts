@@ -39,12 +39,50 @@ export interface SandboxOptions {
   subscribedProperties?: readonly string[] | 'all';
   logger?: SandboxLogger;
   clock?: Clock;
+  /** The Salesforce org beside the HubSpot portal. */
+  salesforce?: SalesforceSandboxOptions;
 }
 
-export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'seed' | 'clientId' | 'webhookUrl'>> & {
+export interface SalesforceSandboxOptions {
+  /** 15- or 18-character organization id (00D…). */
+  orgId?: string;
+  /** The connected app's OAuth client. */
+  clientId?: string;
+  clientSecret?: string;
+  /** The refresh token Accord's integration user granted the app. */
+  refreshToken?: string;
+  /** Access token lifetime; default 2 hours. */
+  sessionTtlMs?: number;
+  /** Daily API allocation; past it REST calls answer 403 REQUEST_LIMIT_EXCEEDED. */
+  dailyApiLimit?: number;
+  /** Records per query page; default 2,000 as in Salesforce (tests make it small to exercise queryMore). */
+  queryBatchSize?: number;
+  /** Accord's package deployed (its custom fields exist); default true. */
+  accordFields?: boolean;
+  /** Lead has the optional marketing fields; default true. */
+  activityFields?: boolean;
+  /** An active lead assignment rule (to the admin) runs on API writes lacking `Sforce-Auto-Assign: FALSE`; default true. */
+  assignmentRule?: boolean;
+  /** Outbound message endpoint; null/absent: none sent until `setSalesforceOutboundUrl`. */
+  outboundUrl?: string | null;
+  outboundBatchMs?: number;
+  outboundMaxBatch?: number;
+  outboundConcurrency?: number;
+  outboundTimeoutMs?: number;
+  /** First retry delay; doubles per attempt up to outboundMaxRetryDelayMs (Salesforce: up to 2 h). */
+  outboundRetryBaseMs?: number;
+  outboundMaxRetryDelayMs?: number;
+  /** Undelivered notifications are dropped after this long (Salesforce: 24 h). */
+  outboundMaxAgeMs?: number;
+}
+
+export type ResolvedSalesforceOptions = Required<Omit<SalesforceSandboxOptions, 'outboundUrl'>> & { outboundUrl: string | null };
+
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'seed' | 'clientId' | 'webhookUrl' | 'salesforce'>> & {
   seed: SeedOptions | null;
   clientId: string | undefined;
   webhookUrl: string | null;
+  salesforce: ResolvedSalesforceOptions;
 };
 
 export const sandboxDefaults = {
@@ -52,7 +90,36 @@ export const sandboxDefaults = {
   appId: '424242',
   accessToken: 'sandbox-token',
   portalId: '62515',
+  salesforce: {
+    orgId: '00D5e0000000AccEAE',
+    clientId: 'sandbox-salesforce-client-id',
+    clientSecret: 'sandbox-salesforce-client-secret',
+    refreshToken: 'sandbox-salesforce-refresh-token',
+  },
 } as const;
+
+function resolveSalesforceOptions(options: SalesforceSandboxOptions = {}): ResolvedSalesforceOptions {
+  return {
+    orgId: options.orgId ?? sandboxDefaults.salesforce.orgId,
+    clientId: options.clientId ?? sandboxDefaults.salesforce.clientId,
+    clientSecret: options.clientSecret ?? sandboxDefaults.salesforce.clientSecret,
+    refreshToken: options.refreshToken ?? sandboxDefaults.salesforce.refreshToken,
+    sessionTtlMs: options.sessionTtlMs ?? 2 * 60 * 60 * 1000,
+    dailyApiLimit: options.dailyApiLimit ?? 100_000,
+    queryBatchSize: options.queryBatchSize ?? 2000,
+    accordFields: options.accordFields ?? true,
+    activityFields: options.activityFields ?? true,
+    assignmentRule: options.assignmentRule ?? true,
+    outboundUrl: options.outboundUrl ?? null,
+    outboundBatchMs: options.outboundBatchMs ?? 50,
+    outboundMaxBatch: Math.min(options.outboundMaxBatch ?? 100, 100),
+    outboundConcurrency: options.outboundConcurrency ?? 4,
+    outboundTimeoutMs: options.outboundTimeoutMs ?? 10_000,
+    outboundRetryBaseMs: options.outboundRetryBaseMs ?? 100,
+    outboundMaxRetryDelayMs: options.outboundMaxRetryDelayMs ?? 5_000,
+    outboundMaxAgeMs: options.outboundMaxAgeMs ?? 60_000,
+  };
+}
 
 function assertNumericId(name: string, value: string): void {
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be numeric (HubSpot ids are numbers), got '${value}'`);
@@ -81,6 +148,7 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     subscribedProperties: options.subscribedProperties ?? 'all',
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? systemClock,
+    salesforce: resolveSalesforceOptions(options.salesforce),
   };
   if (resolved.host !== '127.0.0.1') throw new Error('the sandbox only listens on 127.0.0.1');
   if (!resolved.clientSecret) throw new Error('clientSecret is required: it signs the webhooks');

@@ -14,9 +14,15 @@ import { sandboxControlRoutes } from './sandbox-control-routes';
 import { resolveSandboxOptions, type SandboxOptions } from './sandbox-options';
 import { seedSandbox, type SeedData } from './seed-sandbox';
 import { webhookEventFactory } from './to-hubspot-webhook-events';
+import { salesforceControlRoutes } from './salesforce-control-routes';
+import { salesforceErrorHandler, salesforceNotFound } from './salesforce-error-handler';
+import { defaultOutboundFields } from './salesforce-outbound-fields';
+import { SalesforceOutboundDelivery, type OutboundStats } from './salesforce-outbound-delivery';
+import { createSalesforceRoutes } from './salesforce-routes';
+import { seedSalesforce } from './seed-salesforce';
 
 export interface Sandbox {
-  /** `http://127.0.0.1:PORT`: the `basePath` for `@hubspot/api-client`. */
+  /** `http://127.0.0.1:PORT`: the `basePath` for `@hubspot/api-client`, and jsforce's login and instance URL. */
   url: string;
   port: number;
   /** The CRM's records, for tests to arrange and inspect directly (no HTTP, no webhooks unless a write emits them). */
@@ -37,7 +43,23 @@ export interface Sandbox {
     idle(): Promise<void>;
   };
   resetRateLimits(): void;
+  /** Where Salesforce outbound messages go (`…/webhooks/salesforce/<orgToken>`); null sends none. */
+  setSalesforceOutboundUrl(url: string | null): void;
+  salesforce: {
+    outbound: {
+      stats(): OutboundStats;
+      /** Resolves when every queued notification was acknowledged or dropped. */
+      idle(): Promise<void>;
+    };
+    /** Calls per `Sforce-Call-Options` client. */
+    clients: ReadonlyMap<string, number>;
+    /** Ends every session, so the next call must refresh its token. */
+    expireSessions(): number;
+  };
 }
+
+/** The workflow outbound message action sending leads to Accord. */
+const outboundActionId = '04k5e000000AccrAAC';
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,7 +71,7 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-/** Starts the sandbox CRM on loopback: HubSpot's API as Accord uses it, webhooks out, and `/_sandbox` controls. */
+/** Starts the sandbox CRM on loopback: HubSpot's and Salesforce's APIs as Accord uses them, webhooks and outbound messages out, and `/_sandbox` controls. */
 export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
   const options = resolveSandboxOptions(input);
   const { clock, logger } = options;
@@ -64,8 +86,20 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
       preinstallAccordProperties: options.preinstallAccordProperties,
       clock,
     },
+    salesforce: {
+      orgId: options.salesforce.orgId,
+      clientId: options.salesforce.clientId,
+      clientSecret: options.salesforce.clientSecret,
+      refreshToken: options.salesforce.refreshToken,
+      sessionTtlMs: options.salesforce.sessionTtlMs,
+      dailyApiLimit: options.salesforce.dailyApiLimit,
+      accordFields: options.salesforce.accordFields,
+      activityFields: options.salesforce.activityFields,
+      clock,
+    },
   });
   const seed = options.seed ? seedSandbox(state.hubspot, options.seed) : null;
+  if (seed) seedSalesforce(state.salesforce, seed, { activityFields: options.salesforce.activityFields });
 
   const callLog = new CallLog();
   const faults = new FaultInjector(clock);
@@ -88,12 +122,47 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
   });
   state.hubspot.contacts.onChange((change) => webhooks.enqueue(events.eventsFor(change)));
 
+  let url = '';
+  const sf = options.salesforce;
+  const outbound = new SalesforceOutboundDelivery({
+    url: sf.outboundUrl,
+    envelope: () => ({ organizationId: state.salesforce.orgId, actionId: outboundActionId, baseUrl: url, apiVersion: '62.0' }),
+    batchMs: sf.outboundBatchMs,
+    maxBatch: sf.outboundMaxBatch,
+    maxConcurrent: sf.outboundConcurrency,
+    timeoutMs: sf.outboundTimeoutMs,
+    retryBaseMs: sf.outboundRetryBaseMs,
+    maxRetryDelayMs: sf.outboundMaxRetryDelayMs,
+    maxAgeMs: sf.outboundMaxAgeMs,
+    clock,
+    logger,
+  });
+  const outboundFields = defaultOutboundFields.filter((name) => state.salesforce.leadFields().has(name.toLowerCase()));
+  // The org's workflow: "Lead created, and every time it's edited" → the outbound message, with the record's values now.
+  state.salesforce.leads.onChange((change) => {
+    const record = state.salesforce.leads.find(change.id);
+    if (!record) return;
+    const fields = Object.fromEntries(outboundFields.map((name) => [name, record[name] ?? null]));
+    outbound.enqueue({ notificationId: state.salesforce.newNotificationId(), recordId: change.id, fields });
+  });
+
   const hubspotRoutes = createHubspotRoutes({
     state: state.hubspot,
     clock,
     faults,
     rateLimit: options.rateLimit,
     searchRateLimit: options.searchRateLimit,
+  });
+  const resetRateLimits = () => {
+    hubspotRoutes.resetRateLimits();
+    state.salesforce.apiUsage.reset();
+  };
+  const salesforceRoutes = createSalesforceRoutes({
+    state: state.salesforce,
+    clock,
+    faults,
+    queryBatchSize: sf.queryBatchSize,
+    assignmentRule: sf.assignmentRule,
   });
   const app = express();
   app.disable('x-powered-by');
@@ -103,21 +172,26 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
   app.use(express.urlencoded({ extended: false }));
   app.use(
     '/_sandbox',
-    sandboxControlRoutes({ hubspot: state.hubspot, callLog, faults, webhooks, resetRateLimits: hubspotRoutes.resetRateLimits, clock, startedAt }),
+    sandboxControlRoutes({ hubspot: state.hubspot, callLog, faults, webhooks, resetRateLimits, clock, startedAt }),
   );
+  app.use('/_sandbox/salesforce', salesforceControlRoutes({ state: state.salesforce, outbound, clients: salesforceRoutes.clients }));
   app.use(hubspotRoutes.router);
+  app.use(salesforceRoutes.router);
+  app.use(salesforceNotFound);
   app.use(hubspotNotFound);
+  app.use(salesforceErrorHandler(logger));
   app.use(hubspotErrorHandler(logger));
 
   const server = http.createServer(app);
   const port = await listen(server, options.port, options.host);
-  const url = `http://${options.host}:${port}`;
+  url = `http://${options.host}:${port}`;
   logger.info({ url, portalId: options.portalId, contacts: state.hubspot.contacts.size }, 'sandbox CRM listening');
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
       webhooks.close();
+      outbound.close();
       faults.dispose();
       server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive sockets from SDK clients would otherwise hold close() open.
@@ -140,6 +214,12 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
     },
     callLog,
     webhooks: { stats: () => webhooks.stats(), idle: () => webhooks.idle() },
-    resetRateLimits: hubspotRoutes.resetRateLimits,
+    resetRateLimits,
+    setSalesforceOutboundUrl: (target) => outbound.setUrl(target),
+    salesforce: {
+      outbound: { stats: () => outbound.stats(), idle: () => outbound.idle() },
+      clients: salesforceRoutes.clients,
+      expireSessions: () => state.salesforce.sessions.expireAll(),
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { hasHubspotCredentials, loadConfig } from '../config/load-config';
+import { runBacktest } from './run-backtest';
+import { runCalibrate } from './run-calibrate';
 import { runDeadLetters } from './run-dead-letters';
 import { runDefinition } from './run-definition';
 import { runDemo } from './run-demo';
 import { runStart } from './run-start';
 import { runSandbox } from './run-sandbox';
+import { runScore } from './run-score';
 import { UsageError } from './usage-error';
 
 export const usage = `Usage: accord <command> [options]
@@ -18,6 +21,11 @@ Commands:
   sandbox [options]     Run the sandbox CRM alone (--port N --webhook-url URL --seed-contacts N)
   dead-letters [retry]  List events that failed for good, or put them back in the inbox (--id N to pick one)
   definition            Print the published definition of each tenant (or the default) as JSON
+  calibrate [options]   Learn a draft definition from a CSV of outcomes (--csv FILE --label COLUMN;
+                        --help for the mapping, holdout, leakage and saving options)
+  backtest [options]    Replay a draft over historical leads against the current definition
+                        (--definition FILE [--against FILE] --csv FILE)
+  score [options]       Score a CSV of leads with a definition (--csv IN --definition FILE --out OUT)
   auto                  demo when no CRM credentials are set, otherwise start (what npm start runs)
 `;
 
@@ -37,6 +45,12 @@ export async function runCommand(argv: string[]): Promise<number | undefined> {
       return runSandbox(rest);
     case 'dead-letters':
       return runDeadLetters(loadConfig(), rest);
+    case 'calibrate':
+      return runCalibrate(rest);
+    case 'backtest':
+      return runBacktest(rest);
+    case 'score':
+      return runScore(rest);
     case 'definition':
       return runDefinition(loadConfig(), rest);
     case undefined:

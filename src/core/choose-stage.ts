@@ -1,9 +1,9 @@
-import type { Decision, SlaTier } from './decision';
+import type { SlaTier } from './decision';
 import type { Definition } from './definition';
 import type { Lead } from './lead';
 import type { ScoreSheet } from './score-lead';
 import type { Stage } from './stage';
-import { isWorkingStatus } from './working-status';
+import { hasRejection } from './has-rejection';
 
 /** Which rule settled the stage: the "why" text opens with it. */
 export type StageCause =
@@ -28,7 +28,8 @@ export interface StageInput {
   definition: Definition;
   sheet: ScoreSheet;
   missingFields: readonly string[];
-  previous: Decision | null;
+  /** Sales touched the lead: the previous decision was accepted, or `detectAcceptance` found a first touch. */
+  accepted: boolean;
 }
 
 /**
@@ -36,9 +37,9 @@ export interface StageInput {
  * a rejection sends the lead back to marketing, an acceptance sticks. Then hard disqualifiers,
  * then incomplete records (never sent to sales), then auto-accept, then the thresholds.
  */
-export function chooseStage({ lead, definition, sheet, missingFields, previous }: StageInput): StageVerdict {
-  if (lead.rejectionReason !== null && lead.rejectionReason.trim() !== '') return notForSales('nurture', 'rejected');
-  if (previous?.stage === 'sql' || isWorkingStatus(lead.status)) return notForSales('sql', 'accepted');
+export function chooseStage({ lead, definition, sheet, missingFields, accepted }: StageInput): StageVerdict {
+  if (hasRejection(lead)) return notForSales('nurture', 'rejected');
+  if (accepted) return notForSales('sql', 'accepted');
   if (sheet.disqualifiedBy.length > 0) return notForSales('disqualified', 'disqualified');
   if (missingFields.length >= definition.maxMissingRequired) return notForSales('nurture', 'missing_fields');
   const hotIntent = hasHotIntent(definition, sheet.intentRawPoints);

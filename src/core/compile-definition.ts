@@ -2,6 +2,7 @@ import { canonicalCountry } from './canonical-country';
 import { canonicalState } from './canonical-state';
 import type { Definition } from './definition';
 import { predicateListsOf, type PredicateLists } from './predicate-lists';
+import { statusKey } from './working-status';
 
 export interface CompiledTerritory {
   region: string;
@@ -15,6 +16,8 @@ export interface CompiledDefinition {
   /** Most raw points a lead can earn: all criteria plus the intent cap; scores scale this to 100. */
   rawMaxPoints: number;
   territories: readonly CompiledTerritory[];
+  /** The acceptance settings' working statuses, as `statusKey` spells them. */
+  workingStatuses: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Definition, CompiledDefinition>();
@@ -31,6 +34,7 @@ export function compileDefinition(definition: Definition): CompiledDefinition {
         countries: new Set(t.countries.map(canonicalCountry)),
         states: new Set(t.states.map((s) => canonicalState(s, true))),
       })),
+      workingStatuses: new Set(definition.acceptance.workingStatuses.map(statusKey)),
     };
     cache.set(definition, compiled);
   }

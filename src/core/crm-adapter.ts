@@ -23,6 +23,8 @@ export interface TenantConnection {
   accessToken: string;
   /** Salesforce instance URL; HubSpot base path override (sandbox). */
   instanceUrl: string | null;
+  /** OAuth refresh token, for CRMs whose adapter renews expired sessions itself (Salesforce). */
+  refreshToken?: string | null;
 }
 
 /** Accord's fields to set on one record: only those whose value changes. */

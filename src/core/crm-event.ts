@@ -16,4 +16,10 @@ export interface CrmEvent {
   dedupeKey: string;
   /** True when the change was made by Accord itself (our own write-back echoing back). */
   ownWrite: boolean;
+  /**
+   * Set when the change was made by Accord's integration user but the CRM does not say which fields
+   * changed (Salesforce): the digest of the record's input values in the notification. It is an echo of
+   * Accord's own write when it equals the `inputDigest` of the record's latest decision.
+   */
+  echoDigest?: string;
 }

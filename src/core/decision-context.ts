@@ -9,4 +9,9 @@ export interface DecisionContext {
   routingState: RoutingState;
   /** This record's latest decision, so acceptance, owner and SLA clock survive a re-score. */
   previous: Decision | null;
+  /**
+   * Owners of companies/accounts already in the CRM, by lower-case email domain: a lead from such
+   * a company goes to its account owner before territories are considered.
+   */
+  accountOwners?: ReadonlyMap<string, string>;
 }

@@ -1,4 +1,5 @@
 import type { CrmKind } from './lead';
+import type { EscalationAction } from './sla-policy-schema';
 import type { Stage } from './stage';
 
 export type ReasonKind = 'fit' | 'intent' | 'contact' | 'disqualifier';
@@ -23,6 +24,31 @@ export interface RoutingOutcome {
   explanation: string;
 }
 
+/** One SLA escalation while the lead was with sales. */
+export interface SlaEscalation {
+  /** The due time that passed. */
+  breachedAt: string;
+  escalatedAt: string;
+  action: EscalationAction;
+  fromOwnerId: string | null;
+  /** The new owner; null when the escalation only alerted. */
+  toOwnerId: string | null;
+  /** Why it only alerted when the policy meant to move the lead ("nobody else available in pool East"). */
+  note: string | null;
+}
+
+/** The rep's rejection as first seen, so the feedback is recorded once, not on every re-score. */
+export interface RejectionFact {
+  reason: string;
+  note: string | null;
+  rejectedAt: string;
+}
+
+/**
+ * Optional fields were added after the first release and are missing from decisions stored before
+ * them; decide() always sets `acceptedAt`, `rejection` and `escalations` (read them through
+ * `decisionExtras`, which reads a missing one as none).
+ */
 export interface Decision {
   crm: CrmKind;
   tenantId: string;
@@ -42,5 +68,12 @@ export interface Decision {
   slaTier: SlaTier | null;
   slaDueAt: string | null;
   routedAt: string | null;
+  /** When sales first touched the lead (it became `sql`); null while nobody has. */
+  acceptedAt?: string | null;
+  rejection?: RejectionFact | null;
+  /** Escalations since the lead went to sales, oldest first; emptied when it leaves sales. */
+  escalations?: SlaEscalation[];
   decidedAt: string;
+  /** The `inputDigest` of the lead this decision was made from, when its adapter provides one. */
+  inputDigest?: string;
 }

@@ -1,3 +1,4 @@
+import { defaultAcceptanceSettings } from './acceptance-settings-schema';
 import { defaultTerritories } from './default-territories';
 import { buyerTitleWords, nonBuyerTitleWords } from './default-title-words';
 import { definitionSchema, type Definition, type DefinitionInput } from './definition';
@@ -72,7 +73,17 @@ const input: DefinitionInput = {
   maxMissingRequired: 2,
   thresholds: { mql: 40, salesReady: 70 },
   autoAccept: { criteria: ['title_match', 'company_size'], minIntentShare: 0.7 },
-  sla: { hotHours: 1, standardHours: 24 },
+  sla: {
+    hotHours: 1,
+    standardHours: 24,
+    // A plain clock until the admin sets working hours: a 24 h SLA then means a day, not three.
+    businessHours: { enabled: false, start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+    escalation: { action: 'reassign_next', maxReassignments: 2 },
+    dueSoonFraction: 0.25,
+  },
+  timeZone: 'UTC',
+  acceptance: defaultAcceptanceSettings,
+  feedback: { marketingOwnerId: null },
   routing: {
     respectExistingOwner: true,
     territories: defaultTerritories,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { predicateSchema } from './predicate';
 import { activityKinds } from './lead';
+import { acceptanceSettingsSchema, defaultAcceptanceSettings } from './acceptance-settings-schema';
+import { feedbackSettingsSchema } from './feedback-settings-schema';
+import { slaPolicySchema } from './sla-policy-schema';
+import { isValidTimeZone } from './zoned-parts';
 
 const id = z
   .string()
@@ -61,6 +65,17 @@ export const segmentSchema = z
   })
   .strict();
 
+/** Caps count every lead Accord routes to the owner, per day and calendar month in the owner's time zone. */
+export const poolMemberSchema = z
+  .object({
+    ownerId: z.string().min(1),
+    weight: z.number().int().min(1).max(100).default(1),
+    dailyCap: z.number().int().min(0).max(100_000).nullable().default(null),
+    monthlyCap: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  })
+  .strict();
+export type PoolMember = z.infer<typeof poolMemberSchema>;
+
 export const poolSchema = z
   .object({
     id,
@@ -69,8 +84,8 @@ export const poolSchema = z
     regions: z.array(z.string()).default([]),
     /** Segment ids this pool covers; empty = any segment. */
     segments: z.array(z.string()).default([]),
-    /** Owners by CRM owner id, with a round-robin weight. */
-    members: z.array(z.object({ ownerId: z.string().min(1), weight: z.number().int().min(1).max(100).default(1) }).strict()).default([]),
+    /** Owners by CRM owner id, with a round-robin weight and optional lead caps (null = no cap). */
+    members: z.array(poolMemberSchema).default([]),
     /**
      * Or: every available owner in this CRM team (weight 1 unless listed in members).
      * No members and no team: every available owner (a catch-all pool).
@@ -80,6 +95,35 @@ export const poolSchema = z
   })
   .strict();
 export type Pool = z.infer<typeof poolSchema>;
+
+/**
+ * How a score maps to a probability of converting, learned from outcomes (`accord calibrate`):
+ * [score, probability] pairs, scores ascending and probabilities never falling; scores between
+ * two pairs are interpolated linearly, scores outside them take the nearest pair's probability.
+ */
+export const calibrationSchema = z
+  .object({
+    method: z.enum(['isotonic', 'platt']),
+    points: z
+      .array(z.tuple([z.number().min(0).max(100), z.number().min(0).max(1)]))
+      .min(1)
+      .max(101),
+    /** How many outcomes it was fitted on, and how many of them converted. */
+    rows: z.number().int().min(0).optional(),
+    converted: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    for (let i = 1; i < c.points.length; i++) {
+      const [score, probability] = c.points[i] as [number, number];
+      const [previousScore, previousProbability] = c.points[i - 1] as [number, number];
+      if (score <= previousScore) ctx.addIssue({ code: 'custom', message: 'calibration scores must be strictly ascending' });
+      if (probability < previousProbability) {
+        ctx.addIssue({ code: 'custom', message: 'calibration probabilities must not fall as the score rises' });
+      }
+    }
+  });
+export type Calibration = z.infer<typeof calibrationSchema>;
 
 export const definitionSchema = z
   .object({
@@ -114,9 +158,11 @@ export const definitionSchema = z
       })
       .strict()
       .nullable(),
-    sla: z
-      .object({ hotHours: z.number().positive().max(720), standardHours: z.number().positive().max(720) })
-      .strict(),
+    sla: slaPolicySchema,
+    /** The tenant's IANA time zone: business hours, daily caps and digests use it for owners without one. */
+    timeZone: z.string().refine(isValidTimeZone, { message: 'unknown time zone' }).default('UTC'),
+    acceptance: acceptanceSettingsSchema.default(defaultAcceptanceSettings),
+    feedback: feedbackSettingsSchema.default({ marketingOwnerId: null }),
     routing: z
       .object({
         respectExistingOwner: z.boolean(),
@@ -125,6 +171,8 @@ export const definitionSchema = z
         pools: z.array(poolSchema).max(200),
       })
       .strict(),
+    /** Additive, optional: the learned score → probability map; absent on hand-written definitions. */
+    calibration: calibrationSchema.optional(),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -70,6 +70,12 @@ export interface Lead {
   accord: AccordFields;
   /** Every CRM property read, by its CRM name, for custom criteria (`raw.<name>`). */
   raw: Record<string, string | null>;
+  /**
+   * Digest of the CRM values this lead was read from, Accord's own output fields and modification
+   * metadata left out. Set by adapters whose notifications carry values (Salesforce), so an echo of
+   * Accord's own write can be told from a real change without reading the record again.
+   */
+  inputDigest?: string;
 }
 
 export const emptyAccordFields: AccordFields = {

@@ -11,12 +11,20 @@ export interface WeightedPick {
 /**
  * Smooth weighted round robin (nginx): every candidate gains its weight, the highest current
  * weight wins (ties: lowest owner id) and pays back the total. Over any run of `total` picks each
- * owner gets exactly its weight, interleaved rather than in bursts. Owners not among the candidates
- * (away today) keep their current weight, so they resume their turn when they come back.
+ * owner gets exactly its weight, interleaved rather than in bursts.
+ *
+ * Owners not among the candidates (away, out of office, at their cap) give up any credit they
+ * were owed, down to zero, but keep a debt: when they come back they rejoin the rotation at its
+ * normal pace instead of being handed a run of catch-up leads, and a short absence right after a
+ * lead does not jump them ahead of the queue.
  */
 export function smoothWeightedPick(candidates: readonly WeightedOwner[], current: Readonly<Record<string, number>>): WeightedPick | null {
   if (candidates.length === 0) return null;
-  const nextCurrent: Record<string, number> = { ...current };
+  const nextCurrent: Record<string, number> = {};
+  for (const ownerId in current) {
+    const value = current[ownerId] as number;
+    nextCurrent[ownerId] = value > 0 ? 0 : value;
+  }
   let totalWeight = 0;
   let best = candidates[0] as WeightedOwner;
   let bestValue = -Infinity;

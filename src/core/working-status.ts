@@ -1,8 +1,8 @@
 /**
  * CRM statuses that mean a rep is working the lead (HubSpot lead statuses and lifecycle stages,
- * Salesforce's default lead statuses), compared lower-case with spaces read as "_".
+ * Salesforce's default lead statuses): the default for a definition's acceptance settings.
  */
-const workingStatuses: ReadonlySet<string> = new Set([
+export const defaultWorkingStatuses: readonly string[] = [
   'in_progress',
   'open_deal',
   'connected',
@@ -12,9 +12,16 @@ const workingStatuses: ReadonlySet<string> = new Set([
   'salesqualifiedlead',
   'sales_qualified_lead',
   'opportunity',
-]);
+];
 
-export function isWorkingStatus(status: string | null): boolean {
+/** Compared lower-case with spaces read as "_", as admins type labels and CRMs store values. */
+export function statusKey(status: string): string {
+  return status.trim().toLowerCase().replace(/ +/g, '_');
+}
+
+const defaultSet: ReadonlySet<string> = new Set(defaultWorkingStatuses.map(statusKey));
+
+export function isWorkingStatus(status: string | null, workingStatuses: ReadonlySet<string> = defaultSet): boolean {
   if (status === null) return false;
-  return workingStatuses.has(status.trim().toLowerCase().replace(/ +/g, '_'));
+  return workingStatuses.has(statusKey(status));
 }

@@ -3,15 +3,18 @@ import type { StageVerdict } from './choose-stage';
 import type { Reason, RoutingOutcome } from './decision';
 import type { Definition } from './definition';
 import { clip } from './clip';
+import { formatZonedTime } from './format-zoned-time';
 import type { Lead } from './lead';
 import { readLeadField } from './read-lead-field';
 import { rejectionLabel } from './rejection-label';
 import type { ScoreSheet } from './score-lead';
 import { stageLabels } from './stage';
+import { compileDefinition } from './compile-definition';
+import type { Acceptance } from './detect-acceptance';
+import { fitWhy } from './fit-why';
 import { isWorkingStatus } from './working-status';
 
-/** Reps read this on the record: one short paragraph and a list, never a wall of text. */
-export const maxWhyLength = 1200;
+export { maxWhyLength } from './fit-why';
 
 export interface WhyInput {
   lead: Lead;
@@ -21,6 +24,12 @@ export interface WhyInput {
   missingFields: readonly string[];
   routing: RoutingOutcome | null;
   ownerName: string | null;
+  /** A first touch found by this decision, if any. */
+  acceptance: Acceptance | null;
+  /** The latest SLA escalation line, while the lead is still with the owner it left it with. */
+  escalationLine: string | null;
+  /** Marketing's owner or queue a rejected lead was handed to, by name. */
+  marketingOwnerName: string | null;
 }
 
 /**
@@ -38,11 +47,14 @@ export function writeWhy(input: WhyInput): string {
   }
   if (!anyIntentMet) bullets.push('- Intent (0): no qualifying activity yet');
   if (input.missingFields.length > 0) bullets.push(`- Missing: ${input.missingFields.join(', ')}`);
-  const tail = input.routing === null ? [] : [routingLine(input.routing, input.ownerName)];
-  return fitLines(verdictLine(input), bullets, tail);
+  const tail: string[] = [];
+  if (input.routing !== null) tail.push(routingLine(input.routing, input.ownerName));
+  if (input.escalationLine !== null) tail.push(input.escalationLine);
+  if (input.marketingOwnerName !== null) tail.push(`Handed back to marketing: ${input.marketingOwnerName}`);
+  return fitWhy(verdictLine(input), bullets, tail);
 }
 
-function verdictLine({ lead, definition, verdict, sheet, missingFields }: WhyInput): string {
+function verdictLine({ lead, definition, verdict, sheet, missingFields, acceptance }: WhyInput): string {
   const scored = `(score ${sheet.score}/100)`;
   switch (verdict.cause) {
     case 'rejected': {
@@ -50,7 +62,10 @@ function verdictLine({ lead, definition, verdict, sheet, missingFields }: WhyInp
       return `${stageLabels.nurture} ${scored}: rejected by sales as ${rejectionLabel(lead.rejectionReason ?? '')}${note}; back to marketing.`;
     }
     case 'accepted':
-      return isWorkingStatus(lead.status)
+      if (acceptance?.by === 'touch') {
+        return `${stageLabels.sql} ${scored}: a rep logged a call or email at ${formatZonedTime(Date.parse(acceptance.acceptedAt), definition.timeZone)}.`;
+      }
+      return isWorkingStatus(lead.status, compileDefinition(definition).workingStatuses)
         ? `${stageLabels.sql} ${scored}: sales is working this lead (status ${clip(lead.status?.trim() ?? '', 40)}).`
         : `${stageLabels.sql} ${scored}: accepted by sales earlier.`;
     case 'disqualified': {
@@ -100,19 +115,7 @@ function reasonBullet(reason: Reason): string | null {
   return reason.kind === 'intent' ? null : `- ${reason.label} (0): ${reason.evidence}`;
 }
 
-function routingLine(routing: RoutingOutcome, ownerName: string | null): string {
+export function routingLine(routing: RoutingOutcome, ownerName: string | null): string {
   if (routing.ownerId === null) return `Not routed: ${routing.explanation}`;
   return `Routed to ${ownerName ?? `owner ${routing.ownerId}`}: ${routing.explanation}`;
-}
-
-function fitLines(head: string, bullets: readonly string[], tail: readonly string[]): string {
-  let full = head;
-  for (const line of bullets) full += `\n${line}`;
-  for (const line of tail) full += `\n${line}`;
-  if (full.length <= maxWhyLength) return full;
-  const text = (shown: number): string =>
-    [head, ...bullets.slice(0, shown), `… ${bullets.length - shown} more`, ...tail].join('\n');
-  let shown = bullets.length - 1;
-  while (shown > 0 && text(shown).length > maxWhyLength) shown -= 1;
-  return clip(text(shown), maxWhyLength);
 }

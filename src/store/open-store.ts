@@ -1,22 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDatabaseUrl } from './parse-database-url';
+import { PostgresStore } from './postgres-store';
 import { SqliteStore } from './sqlite-store';
 import type { Store } from './store';
 
-/** Opens the store a DATABASE_URL names, creating the file and its folder if needed, with the schema up to date. */
+/**
+ * Opens the store a DATABASE_URL names, with the schema up to date: a SQLite file (created with its
+ * folder if needed), or a Postgres database shared by every instance given the same URL.
+ */
 export async function openStore(databaseUrl: string): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
-  if (location.kind === 'postgres') {
-    throw new Error('Postgres support is not built yet; use file:./accord.db (or another file: path) for now');
-  }
+  if (location.kind === 'postgres') return migrated(new PostgresStore(location.url), withoutPassword(location.url));
   if (location.filename !== ':memory:') fs.mkdirSync(path.dirname(location.filename), { recursive: true });
-  const store = new SqliteStore(location.filename);
+  return migrated(new SqliteStore(location.filename));
+}
+
+async function migrated(store: Store, describedAs?: string): Promise<Store> {
   try {
     await store.migrate();
   } catch (error) {
     await store.close();
-    throw error;
+    if (describedAs === undefined) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not open the Postgres database ${describedAs}: ${reason}`, { cause: error });
   }
   return store;
+}
+
+/** The URL as it may appear in an error message or a log. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'named by DATABASE_URL';
+  }
 }

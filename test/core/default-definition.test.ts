@@ -22,7 +22,7 @@ describe('the default definition', () => {
     ]);
     expect(defaultDefinition.intent.maxPoints).toBe(35);
     expect(defaultDefinition.thresholds).toEqual({ mql: 40, salesReady: 70 });
-    expect(defaultDefinition.sla).toEqual({ hotHours: 1, standardHours: 24 });
+    expect(defaultDefinition.sla).toMatchObject({ hotHours: 1, standardHours: 24 });
     expect(defaultDefinition.version).toBe(0);
   });
 

@@ -6,6 +6,8 @@ import { routeLead } from '../../src/core/route-lead';
 import type { RoutingState } from '../../src/core/routing-state';
 import { makeLead, makeOwner } from './make-lead';
 
+const now = new Date('2026-03-02T15:00:00.000Z');
+
 const regionalOwners: Owner[] = [
   makeOwner('w1', { name: 'Wendy West', teams: ['West'] }),
   makeOwner('c1', { name: 'Carl Central', teams: ['Central'] }),
@@ -13,7 +15,7 @@ const regionalOwners: Owner[] = [
   makeOwner('x1', { name: 'Xavier Anywhere', teams: [] }),
 ];
 const routeDefault = (lead: Partial<Lead>, owners: Owner[] = regionalOwners, state: RoutingState = {}) =>
-  routeLead(makeLead(lead), defaultDefinition, owners, state);
+  routeLead(makeLead(lead), defaultDefinition, owners, state, now);
 
 describe('routeLead: territories', () => {
   test.each<[Partial<Lead>, string]>([
@@ -91,9 +93,9 @@ describe('routeLead: pools, segments and weights', () => {
       { id: 'strategic', name: 'Strategic', segments: ['enterprise'], members: [{ ownerId: 'x1' }] },
       { id: 'everyone', name: 'Everyone' },
     ]);
-    expect(routeLead(makeLead({ employees: 1000 }), definition, regionalOwners, {}).poolId).toBe('strategic');
-    expect(routeLead(makeLead({ employees: 999 }), definition, regionalOwners, {}).poolId).toBe('everyone');
-    expect(routeLead(makeLead({ employees: null }), definition, regionalOwners, {}).poolId).toBe('everyone');
+    expect(routeLead(makeLead({ employees: 1000 }), definition, regionalOwners, {}, now).poolId).toBe('strategic');
+    expect(routeLead(makeLead({ employees: 999 }), definition, regionalOwners, {}, now).poolId).toBe('everyone');
+    expect(routeLead(makeLead({ employees: null }), definition, regionalOwners, {}, now).poolId).toBe('everyone');
   });
 
   test('pool members are listed owners plus the team, skipping owners unknown or away', () => {
@@ -109,7 +111,7 @@ describe('routeLead: pools, segments and weights', () => {
     let state: RoutingState = {};
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const routed = routeLead(makeLead({ country: 'Germany' }), definition, owners, state);
+      const routed = routeLead(makeLead({ country: 'Germany' }), definition, owners, state, now);
       seen.push(routed.ownerId ?? 'none');
       state = routed.nextState;
     }
@@ -126,7 +128,7 @@ describe('routeLead: pools, segments and weights', () => {
     const counts = new Map<string, number>();
     let state: RoutingState = {};
     for (let i = 0; i < 6000; i++) {
-      const routed = routeLead(makeLead({ recordId: String(i) }), definition, owners, state);
+      const routed = routeLead(makeLead({ recordId: String(i) }), definition, owners, state, now);
       counts.set(routed.ownerId!, (counts.get(routed.ownerId!) ?? 0) + 1);
       state = routed.nextState;
     }
@@ -142,7 +144,7 @@ describe('routeLead: pools, segments and weights', () => {
     const seen: string[] = [];
     for (let i = 0; i < 30; i++) {
       const today = i >= 15 ? owners.map((o) => (o.id === 'r2' ? { ...o, available: false } : o)) : owners;
-      const routed = routeLead(makeLead(), definition, today, state);
+      const routed = routeLead(makeLead(), definition, today, state, now);
       seen.push(routed.ownerId!);
       state = routed.nextState;
     }

@@ -35,9 +35,27 @@ describe('smoothWeightedPick', () => {
     expect(pick).toMatchObject({ ownerId: 'a', nextCurrent: { a: 1, b: -1 } });
   });
 
-  test('an owner away today keeps its place for when it returns', () => {
-    const pick = smoothWeightedPick([{ ownerId: 'a', weight: 1 }], { a: 0, away: 3 });
-    expect(pick?.nextCurrent).toEqual({ a: 0, away: 3 });
+  test('an owner away today gives up credit it was owed but keeps its debt', () => {
+    const pick = smoothWeightedPick([{ ownerId: 'a', weight: 1 }], { a: 0, owed: 3, owing: -2 });
+    expect(pick?.nextCurrent).toEqual({ a: 0, owed: 0, owing: -2 });
+  });
+
+  test('an owner back from an absence with credit owed gets one lead, not a run of them', () => {
+    const owners = [
+      { ownerId: 'a', weight: 1 },
+      { ownerId: 'b', weight: 1 },
+      { ownerId: 'c', weight: 1 },
+    ];
+    // "c" left when owed a lot (say its weight was cut from 10 to 1 meanwhile).
+    let current: Record<string, number> = smoothWeightedPick(owners.slice(0, 2), { a: 0, b: 0, c: 9 })!.nextCurrent;
+    const picked: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const pick = smoothWeightedPick(owners, current)!;
+      picked.push(pick.ownerId);
+      current = pick.nextCurrent;
+    }
+    expect(picked.filter((id) => id === 'c')).toHaveLength(3);
+    expect(picked.slice(0, 3).filter((id) => id === 'c').length).toBeLessThanOrEqual(1);
   });
 
   test('nobody to pick from', () => {

@@ -1,4 +1,4 @@
-import { parseCsv } from '../../scripts/sandbox/parse-csv';
+import { parseCsv } from '../../src/core/parse-csv';
 
 describe('parseCsv', () => {
   it('splits plain rows and drops the trailing line break', () => {

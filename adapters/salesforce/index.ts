@@ -1,0 +1,10 @@
+export { createSalesforceAdapter, type SalesforceAdapter, type SalesforceAdapterOptions } from './create-salesforce-adapter';
+export { startSalesforceSession, type SalesforceSession } from './start-salesforce-session';
+export { salesforceOrgToken } from './salesforce-org-token';
+export { toSalesforceId18 } from './salesforce-id';
+export { convertedLeadCode } from './write-salesforce-leads';
+export { defaultSalesforceApiVersion, type SalesforceTokens } from './salesforce-client-options';
+export { SalesforceSessionRejectedError } from './salesforce-session-rejected-error';
+export { SalesforceSetupError } from './salesforce-setup-error';
+export { SalesforceRequestError } from './salesforce-request-error';
+export type { ChangedLead } from './list-changed-salesforce-leads';

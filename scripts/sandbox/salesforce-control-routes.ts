@@ -1,0 +1,99 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseRequestBody } from './parse-request-body';
+import { restLead } from './rest-lead';
+import type { SalesforceOutboundDelivery } from './salesforce-outbound-delivery';
+import type { SalesforceState } from './salesforce-state';
+
+const userId = z.string().regex(/^005[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/, 'must be a user id (005…)').optional();
+const fields = z.record(z.string(), z.unknown());
+const createBody = z.strictObject({ fields, userId });
+const createManyBody = z.strictObject({ records: z.array(z.strictObject({ fields })).min(1).max(200), userId });
+const editBody = z.strictObject({ fields, userId });
+const actorBody = z.strictObject({ userId }).default({});
+const outboundBody = z.strictObject({ url: z.url().nullable() });
+const userBody = z.strictObject({ IsActive: z.boolean() });
+
+const version = 'v62.0';
+
+export interface SalesforceControlDeps {
+  state: SalesforceState;
+  outbound: SalesforceOutboundDelivery;
+  clients: ReadonlyMap<string, number>;
+}
+
+/**
+ * `/_sandbox/salesforce/*`: not Salesforce. Leads as web-to-lead creates them, edits and conversions as a
+ * person in the UI makes them (LastModifiedById = that user, the admin unless one is named), the outbound
+ * message endpoint, expired sessions, and what the org saw.
+ */
+export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
+  const { state, outbound } = deps;
+  const router = Router();
+  const shown = (record: Parameters<typeof restLead>[0]) => restLead(record, state.leadFields(), version);
+
+  router.get('/', (_req, res) => {
+    res.json({
+      orgId: state.orgId,
+      integrationUserId: state.integrationUserId,
+      adminUserId: state.adminUserId,
+      leads: state.leads.size,
+      users: state.users.size,
+      apiUsage: { used: state.apiUsage.used, max: state.apiUsage.max },
+      refreshes: state.sessions.refreshes,
+      clients: Object.fromEntries(deps.clients),
+      outbound: outbound.stats(),
+    });
+  });
+
+  router.post('/leads', (req, res) => {
+    const body = parseRequestBody(createBody, req.body);
+    res.status(201).json(shown(state.leads.create(body.fields, body.userId ?? state.adminUserId, { fillRequired: true })));
+  });
+
+  router.post('/leads/batch', (req, res) => {
+    const body = parseRequestBody(createManyBody, req.body);
+    const records = body.records.map((record) => state.leads.create(record.fields, body.userId ?? state.adminUserId, { fillRequired: true }));
+    res.status(201).json({ results: records.map(shown) });
+  });
+
+  router.get('/leads/:id', (req, res) => {
+    const record = state.leads.find(String(req.params.id));
+    if (!record) {
+      res.status(404).json([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      return;
+    }
+    res.json(shown(record));
+  });
+
+  router.patch('/leads/:id', (req, res) => {
+    const body = parseRequestBody(editBody, req.body);
+    res.json(shown(state.leads.update(String(req.params.id), body.fields, body.userId ?? state.adminUserId)));
+  });
+
+  router.post('/leads/:id/convert', (req, res) => {
+    const body = parseRequestBody(actorBody, req.body);
+    res.json(shown(state.leads.convert(String(req.params.id), body.userId ?? state.adminUserId)));
+  });
+
+  router.patch('/users/:id', (req, res) => {
+    const body = parseRequestBody(userBody, req.body);
+    state.users.setActive(String(req.params.id), body.IsActive);
+    res.status(204).end();
+  });
+
+  router.get('/outbound', (_req, res) => {
+    res.json(outbound.stats());
+  });
+
+  router.put('/outbound', (req, res) => {
+    outbound.setUrl(parseRequestBody(outboundBody, req.body).url);
+    res.json(outbound.stats());
+  });
+
+  router.post('/sessions/expire', (_req, res) => {
+    res.json({ expired: state.sessions.expireAll() });
+  });
+
+  return router;
+}

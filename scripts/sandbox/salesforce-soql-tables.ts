@@ -1,0 +1,51 @@
+import { soqlTypeOf } from './salesforce-field-spec';
+import type { SalesforceState } from './salesforce-state';
+import { fullName } from './salesforce-user-directory';
+import type { SoqlTable } from './soql-table';
+
+/** The objects SOQL can query in the sandbox org: Lead, User (with UserRole), UserRole and LeadStatus. */
+export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string, SoqlTable> {
+  const userRole: SoqlTable = {
+    name: 'UserRole',
+    fields: [
+      { name: 'Id', type: 'id' },
+      { name: 'Name', type: 'string' },
+    ],
+    rows: () => state.users.listRoles().map((role) => ({ ...role })),
+  };
+  const user: SoqlTable = {
+    name: 'User',
+    fields: [
+      { name: 'Id', type: 'id' },
+      { name: 'Username', type: 'string' },
+      { name: 'Name', type: 'string' },
+      { name: 'FirstName', type: 'string' },
+      { name: 'LastName', type: 'string' },
+      { name: 'Email', type: 'string' },
+      { name: 'IsActive', type: 'boolean' },
+      { name: 'UserRoleId', type: 'id' },
+    ],
+    relationships: [{ name: 'UserRole', table: userRole }],
+    rows: () => state.users.list().map((u) => ({ ...u, Name: fullName(u), UserRole: state.users.role(u.UserRoleId) })),
+  };
+  const leadStatus: SoqlTable = {
+    name: 'LeadStatus',
+    fields: [
+      { name: 'Id', type: 'id' },
+      { name: 'MasterLabel', type: 'string' },
+      { name: 'ApiName', type: 'string' },
+      { name: 'SortOrder', type: 'int' },
+      { name: 'IsDefault', type: 'boolean' },
+      { name: 'IsConverted', type: 'boolean' },
+    ],
+    rows: () => state.statuses.map((status) => ({ ...status })),
+  };
+  const lead: SoqlTable = {
+    name: 'Lead',
+    get fields() {
+      return [...state.leadFields().values()].map((spec) => ({ name: spec.name, type: soqlTypeOf(spec.type) }));
+    },
+    rows: () => state.leads.list(),
+  };
+  return new Map([lead, user, userRole, leadStatus].map((table) => [table.name.toLowerCase(), table]));
+}

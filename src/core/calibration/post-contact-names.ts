@@ -1,0 +1,31 @@
+/**
+ * Fields people fill in after talking to a lead, so they reveal the outcome instead of predicting
+ * it: sales tags and dispositions, lead quality or rating, the profile sales writes, the CRM's own
+ * "last notable activity", statuses, owners, rejection and won/lost fields.
+ */
+const postContactLeadFields: ReadonlySet<string> = new Set(['status', 'ownerId', 'rejectionReason', 'rejectionNote']);
+
+const postContactWords: readonly RegExp[] = [
+  /\btags?\b/,
+  /\blead (quality|profile|rating|grade|status)\b/,
+  /\brating\b/,
+  /\bnotable activit/,
+  /\bdisposition\b/,
+  /\breject/,
+  /\bdisqualif/,
+  /\blifecycle ?stage\b/,
+  /\b(closed|won|lost)\b/,
+  /\bowner\b/,
+  /\bsales (notes?|stage|status)\b/,
+  /\baccord\b/,
+];
+
+/** True when a field is known, by its name, to be filled in after contact. */
+export function isPostContactField(field: string, name: string): boolean {
+  if (postContactLeadFields.has(field)) return true;
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
+  return postContactWords.some((pattern) => pattern.test(words));
+}

@@ -1,0 +1,167 @@
+export interface PostgresMigration {
+  /** Applied in ascending order; never renumber or edit a released migration, add a new one. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/*
+ * The SQLite schema (sqlite-migrations.ts) transliterated, table for table and index for index, so
+ * both stores keep the same rules. Where Postgres differs:
+ * - Keys and names that the store orders by are COLLATE "C": SQLite orders text bytewise, and a
+ *   database created with an en-US collation would otherwise list "_x" before "A1" (and ignore case).
+ * - Bodies are `json`, not `jsonb`: they are read whole and never queried inside, `json` keeps the
+ *   text as written, and `jsonb` refuses "\u0000", which a CRM field can carry into an event or a
+ *   decision's evidence.
+ * - Times are timestamptz, so they compare as instants whatever ISO shape the caller used.
+ * - Ids are identities and never reused: a worker whose lease expired may still ack its old ids.
+ */
+const initialSchema = `
+CREATE TABLE tenants (
+  crm           text COLLATE "C" NOT NULL CHECK (crm IN ('hubspot', 'salesforce')),
+  tenant_id     text COLLATE "C" NOT NULL,
+  name          text        NOT NULL,
+  active        boolean     NOT NULL,
+  credentials   text        NOT NULL,
+  instance_url  text,
+  installed_at  timestamptz NOT NULL,
+  updated_at    timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE definitions (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  version       integer     NOT NULL,
+  status        text        NOT NULL CHECK (status IN ('draft', 'published')),
+  body          json        NOT NULL,
+  created_by    text        NOT NULL,
+  created_at    timestamptz NOT NULL,
+  published_by  text,
+  published_at  timestamptz,
+  CHECK (
+    (status = 'draft' AND version = 0 AND published_by IS NULL AND published_at IS NULL)
+    OR (status = 'published' AND version >= 1 AND published_by IS NOT NULL AND published_at IS NOT NULL)
+  )
+);
+CREATE UNIQUE INDEX definitions_published_version ON definitions (crm, tenant_id, version) WHERE status = 'published';
+CREATE INDEX definitions_by_tenant ON definitions (crm, tenant_id, id);
+
+-- Decisions and CRM fields cite a definition version: if a published body could change, old
+-- decisions would explain themselves with rules they were never scored by.
+CREATE FUNCTION refuse_published_definition_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'TRUNCATE' AND NOT EXISTS (SELECT 1 FROM definitions WHERE status = 'published') THEN
+    RETURN NULL;
+  END IF;
+  RAISE EXCEPTION 'published definitions are immutable'
+    USING ERRCODE = 'restrict_violation', HINT = 'save a new draft and publish it as the next version';
+END
+$$;
+CREATE TRIGGER definitions_published_are_immutable
+BEFORE UPDATE OR DELETE ON definitions FOR EACH ROW WHEN (OLD.status = 'published')
+EXECUTE FUNCTION refuse_published_definition_change();
+-- TRUNCATE skips row triggers; without this one it would be the back door.
+CREATE TRIGGER definitions_published_are_not_truncated
+BEFORE TRUNCATE ON definitions FOR EACH STATEMENT
+EXECUTE FUNCTION refuse_published_definition_change();
+
+CREATE TABLE inbox (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  dedupe_key    text COLLATE "C" NOT NULL UNIQUE,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  event         json        NOT NULL,
+  status        text        NOT NULL CHECK (status IN ('pending', 'claimed')),
+  attempts      integer     NOT NULL DEFAULT 0,
+  available_at  timestamptz NOT NULL,
+  claimed_by    text,
+  claimed_at    timestamptz,
+  lease_until   timestamptz,
+  received_at   timestamptz NOT NULL,
+  last_error    text,
+  CHECK (
+    (status = 'pending' AND claimed_by IS NULL AND claimed_at IS NULL AND lease_until IS NULL)
+    OR (status = 'claimed' AND claimed_by IS NOT NULL AND claimed_at IS NOT NULL AND lease_until IS NOT NULL)
+  )
+);
+CREATE INDEX inbox_due ON inbox (status, available_at, id);
+CREATE INDEX inbox_leased ON inbox (status, lease_until, id);
+
+-- HubSpot redelivers an event hours after it was acked; the key must outlive its inbox row.
+CREATE TABLE processed_keys (
+  dedupe_key    text COLLATE "C" PRIMARY KEY,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  processed_at  timestamptz NOT NULL
+);
+CREATE INDEX processed_keys_by_age ON processed_keys (processed_at);
+
+CREATE TABLE dead_letters (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  dedupe_key    text COLLATE "C" NOT NULL,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  event         json        NOT NULL,
+  attempts      integer     NOT NULL,
+  reason        text        NOT NULL,
+  received_at   timestamptz NOT NULL,
+  dead_at       timestamptz NOT NULL
+);
+CREATE INDEX dead_letters_by_key ON dead_letters (dedupe_key);
+CREATE INDEX dead_letters_by_tenant ON dead_letters (crm, tenant_id, id);
+
+CREATE TABLE decisions (
+  id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm                 text COLLATE "C" NOT NULL,
+  tenant_id           text COLLATE "C" NOT NULL,
+  record_id           text COLLATE "C" NOT NULL,
+  decided_at          timestamptz      NOT NULL,
+  stage               text             NOT NULL,
+  score               double precision NOT NULL,
+  definition_version  integer          NOT NULL,
+  body                json             NOT NULL,
+  written_fields      json             NOT NULL
+);
+CREATE INDEX decisions_by_record ON decisions (crm, tenant_id, record_id, id);
+
+CREATE TABLE routing_state (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  state         json NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE owners (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  owner_id      text COLLATE "C" NOT NULL,
+  position      integer     NOT NULL,
+  body          json        NOT NULL,
+  synced_at     timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, owner_id)
+);
+
+CREATE TABLE audit (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  at            timestamptz NOT NULL,
+  actor         text        NOT NULL,
+  action        text        NOT NULL,
+  record_id     text,
+  detail        json        NOT NULL
+);
+CREATE INDEX audit_by_tenant ON audit (crm, tenant_id, id);
+
+CREATE TABLE leases (
+  name          text COLLATE "C" PRIMARY KEY,
+  holder        text        NOT NULL,
+  until         timestamptz NOT NULL
+);
+`;
+
+export const postgresMigrations: readonly PostgresMigration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
