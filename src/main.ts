@@ -8,7 +8,8 @@ import { createHubspotAdapter, readAccountPortalId } from '../adapters/hubspot/c
 import type { CrmAdapter, TenantConnection } from './core/crm-adapter';
 import type { CrmKind, TenantRef } from './core/lead';
 import type { Config } from './config/config-schema';
-import { hasHubspotCredentials } from './config/load-config';
+import { hasHubspotCredentials, hasSalesforceCredentials } from './config/load-config';
+import { connectSalesforce, type ConnectedSalesforce } from './connect-salesforce';
 import { createLogger } from './logging/create-logger';
 import { bootstrapTenant } from './pipeline/bootstrap-tenant';
 import { defaultCrmCallPolicy } from './pipeline/call-crm';
@@ -23,6 +24,9 @@ import type { Store, TenantRecord } from './store/store';
 import { ownerSyncJob } from './jobs/owner-sync-job';
 import { scheduleJob } from './jobs/schedule-job';
 import { pruneProcessedKeysJob } from './jobs/prune-processed-keys-job';
+import { reconcileAll, reconcileJob } from './jobs/reconcile-job';
+import type { ChangeFeed } from './pipeline/change-feed';
+import type { ReconcileResult } from './pipeline/reconcile-tenant';
 
 export interface StartOptions {
   config: Config;
@@ -39,6 +43,10 @@ export interface RunningAccord {
   worker: RunningWorker;
   stats: WorkerStats;
   tenants: TenantRef[];
+  /** The outbound-message endpoint to configure in the Salesforce org; null without Salesforce. */
+  salesforceOutboundUrl: string | null;
+  /** Runs reconciliation now (what the scheduled job does): changes whose notification never arrived. */
+  reconcile(): Promise<ReconcileResult[]>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +72,9 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     adapters.set('hubspot', hubspot);
   }
 
+  let salesforce: ConnectedSalesforce | null = null;
+  const feeds = new Map<CrmKind, ChangeFeed>();
+
   const runtime: CrmRuntime = {
     adapterFor(crm) {
       const adapter = adapters.get(crm);
@@ -75,13 +86,17 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
       if (tenant.crm === 'hubspot' && hubspotToken) {
         return { crm: 'hubspot', tenantId: tenant.tenantId, accessToken: hubspotToken, instanceUrl: tenant.instanceUrl };
       }
+      if (tenant.crm === 'salesforce' && salesforce) return salesforce.connectionFor(tenant);
       throw new Error(`no credentials for ${tenant.crm} account ${tenant.tenantId}`);
     },
     limiterFor(ref) {
       const key = tenantKey(ref);
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = new RollingWindowLimiter(config.HUBSPOT_RATE_LIMIT_REQUESTS, config.HUBSPOT_RATE_LIMIT_WINDOW_MS, clock);
+        limiter =
+          ref.crm === 'salesforce'
+            ? new RollingWindowLimiter(config.SALESFORCE_RATE_LIMIT_REQUESTS, config.SALESFORCE_RATE_LIMIT_WINDOW_MS, clock)
+            : new RollingWindowLimiter(config.HUBSPOT_RATE_LIMIT_REQUESTS, config.HUBSPOT_RATE_LIMIT_WINDOW_MS, clock);
         limiters.set(key, limiter);
       }
       return limiter;
@@ -98,11 +113,20 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     logger.info({ crm: 'hubspot', tenant: portalId, definitionVersion: ready.definitionVersion, owners: ready.owners }, 'tenant ready');
   }
 
+  if (hasSalesforceCredentials(config)) {
+    salesforce = await connectSalesforce(config, store, clock, logger);
+    adapters.set('salesforce', salesforce.adapter);
+    feeds.set('salesforce', salesforce.adapter);
+    tenants.push(salesforce.tenant);
+    logger.info({ crm: 'salesforce', tenant: salesforce.tenant.tenantId, definitionVersion: salesforce.definitionVersion, owners: salesforce.owners }, 'tenant ready');
+  }
+
   const publicUrlFor = (port: number) => config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
   let publicUrl = config.PUBLIC_URL ?? '';
   const app = createApp({
     store,
     hubspot,
+    salesforce: adapters.get('salesforce') ?? null,
     clock,
     logger,
     get publicUrl() {
@@ -134,6 +158,12 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     const jobDeps = { store, clock, logger, holder };
     tasks.push(scheduleJob(ownerSyncJob({ store, runtime, clock, logger }, config.OWNER_SYNC_CRON), jobDeps));
     tasks.push(scheduleJob(pruneProcessedKeysJob({ store, clock, logger }), jobDeps));
+    if (feeds.size > 0) tasks.push(scheduleJob(reconcileJob({ store, runtime, clock, logger, feeds }, config.SALESFORCE_RECONCILE_CRON), jobDeps));
+  }
+
+  const salesforceOutboundUrl = salesforce ? salesforce.outboundUrl(publicUrl) : null;
+  if (salesforceOutboundUrl) {
+    logger.info({ crm: 'salesforce', tenant: salesforce?.tenant.tenantId, endpoint: salesforceOutboundUrl }, 'Salesforce outbound message endpoint: set this URL on the org\'s Accord outbound message');
   }
 
   logger.info({ url: publicUrl, store: store.kind, crms: [...adapters.keys()] }, 'accord started');
@@ -143,6 +173,8 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     worker,
     stats,
     tenants,
+    salesforceOutboundUrl,
+    reconcile: () => reconcileAll({ store, runtime, clock, logger, feeds }),
     async stop() {
       tasks.forEach((t) => t.stop());
       await new Promise<void>((resolve) => {

@@ -14,6 +14,8 @@ export interface LeadMappingContext {
   statuses: LeadStatusCatalog | null;
 }
 
+const notProvided = '[not provided]';
+
 /** Users have ids starting 005; a queue (00G) can hold a lead but is nobody routing could keep. */
 const userIdPrefix = '005';
 
@@ -25,6 +27,8 @@ export function salesforceRecordToLead(values: Readonly<Record<string, unknown>>
     raw[name] = salesforceFieldText(leadFieldTypes[name] ?? 'text', value);
   }
   const text = (name: string): string | null => raw[name] ?? null;
+  // Web-to-lead fills required fields left empty with "[not provided]": for Accord they are missing.
+  const given = (name: string): string | null => (text(name)?.trim() === notProvided ? null : text(name));
   const email = text('Email');
   const owner = text('OwnerId');
   const ownerId = owner !== null && owner.startsWith(userIdPrefix) && !sameSalesforceId(owner, context.integrationUserId) ? owner : null;
@@ -34,9 +38,9 @@ export function salesforceRecordToLead(values: Readonly<Record<string, unknown>>
     recordId: text('Id') ?? '',
     email,
     firstName: text('FirstName'),
-    lastName: text('LastName'),
+    lastName: given('LastName'),
     title: text('Title'),
-    company: text('Company'),
+    company: given('Company'),
     domain: domainOf(email),
     industry: text('Industry'),
     employees: salesforceNumber(values.NumberOfEmployees),

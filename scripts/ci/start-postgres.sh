@@ -2,7 +2,8 @@
 # Starts one throwaway Postgres cluster for a whole test run and prints, on stdout and nothing else,
 # the lines that point the tests at it (each test file then creates and drops its own database):
 #
-#   eval "$(bash scripts/ci/start-postgres.sh)"     # exports ACCORD_TEST_DATABASE_URL
+#   postgres_env=$(bash scripts/ci/start-postgres.sh)   # a separate step, so `set -e` sees a failure
+#   eval "$postgres_env"                                 # exports ACCORD_TEST_DATABASE_URL
 #   npm test
 #   bash scripts/ci/start-postgres.sh stop           # optional: stops it and removes its folder
 #

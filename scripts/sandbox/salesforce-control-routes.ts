@@ -23,13 +23,15 @@ export interface SalesforceControlDeps {
 }
 
 /**
- * `/_sandbox/salesforce/*`: not Salesforce. Leads as web-to-lead creates them, edits and conversions as a
+ * `/_sandbox/salesforce/*`: not Salesforce. Leads as web-to-lead creates them (owned by the lead queue), edits and conversions as a
  * person in the UI makes them (LastModifiedById = that user, the admin unless one is named), the outbound
  * message endpoint, expired sessions, and what the org saw.
  */
 export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
   const { state, outbound } = deps;
   const router = Router();
+  // Web-to-lead fills what the form left out and hands the lead to the lead queue.
+  const webToLead = { fillRequired: true, defaultOwnerId: state.leadQueueId };
   const shown = (record: Parameters<typeof restLead>[0]) => restLead(record, state.leadFields(), version);
 
   router.get('/', (_req, res) => {
@@ -48,12 +50,12 @@ export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
 
   router.post('/leads', (req, res) => {
     const body = parseRequestBody(createBody, req.body);
-    res.status(201).json(shown(state.leads.create(body.fields, body.userId ?? state.adminUserId, { fillRequired: true })));
+    res.status(201).json(shown(state.leads.create(body.fields, body.userId ?? state.adminUserId, webToLead)));
   });
 
   router.post('/leads/batch', (req, res) => {
     const body = parseRequestBody(createManyBody, req.body);
-    const records = body.records.map((record) => state.leads.create(record.fields, body.userId ?? state.adminUserId, { fillRequired: true }));
+    const records = body.records.map((record) => state.leads.create(record.fields, body.userId ?? state.adminUserId, webToLead));
     res.status(201).json({ results: records.map(shown) });
   });
 

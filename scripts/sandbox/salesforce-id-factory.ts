@@ -9,7 +9,7 @@ export function salesforceIdFactory(keyPrefix: string, pod = '5e0') {
   return (): string => {
     let counter = next++;
     let digits = '';
-    for (let i = 0; i < 9 - pod.length; i += 1) {
+    for (let i = 0; i < 12 - pod.length; i += 1) {
       digits = base62.charAt(counter % 62) + digits;
       counter = Math.floor(counter / 62);
     }

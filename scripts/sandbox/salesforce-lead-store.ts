@@ -23,6 +23,8 @@ export interface SalesforceCreateOptions {
   createdAt?: number;
   /** When it was last modified (seeding: the person's last activity); default the creation time. */
   modifiedAt?: number;
+  /** Who owns the lead when the input names nobody (web-to-lead: the lead queue); default the creating user. */
+  defaultOwnerId?: string;
   /** Web-to-lead and imports: a missing Company or LastName becomes "[not provided]", as Salesforce fills them. */
   fillRequired?: boolean;
 }
@@ -30,6 +32,8 @@ export interface SalesforceCreateOptions {
 export interface SalesforceLeadStoreDeps {
   fields: () => ReadonlyMap<string, SalesforceFieldSpec>;
   users: SalesforceUserDirectory;
+  /** Queues (00G…) that may own leads. */
+  queues: ReadonlySet<string>;
   statuses: () => readonly SalesforceLeadStatus[];
   clock: Clock;
   newId: () => string;
@@ -63,7 +67,7 @@ export class SalesforceLeadStore {
     return [...this.records.values()].map((record) => ({ ...record }));
   }
 
-  /** Creates a lead as `userId` (its owner unless the input names one). Throws SalesforceRecordRejected. */
+  /** Creates a lead as `userId` (its owner unless the input or `defaultOwnerId` names one). Throws SalesforceRecordRejected. */
   create(input: Readonly<Record<string, unknown>>, userId: string, options: SalesforceCreateOptions = {}): SalesforceLeadRecord {
     const filled = options.fillRequired
       ? { ...input, LastName: input.LastName || notProvided, Company: input.Company || notProvided }
@@ -79,7 +83,7 @@ export class SalesforceLeadStore {
     const defaultStatus = this.deps.statuses().find((status) => status.IsDefault)?.ApiName ?? null;
     const record: SalesforceLeadRecord = {
       Status: defaultStatus,
-      OwnerId: userId,
+      OwnerId: options.defaultOwnerId ?? userId,
       HasOptedOutOfEmail: false,
       DoNotCall: false,
       ...values,
@@ -141,6 +145,7 @@ export class SalesforceLeadStore {
   }
 
   private ownerStatus(id: string): 'active' | 'inactive' | 'unknown' {
+    if (this.deps.queues.has(toSalesforceId18(id) ?? id)) return 'active';
     const user = this.deps.users.find(id);
     if (!user) return 'unknown';
     return user.IsActive ? 'active' : 'inactive';

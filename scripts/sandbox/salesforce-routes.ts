@@ -17,7 +17,7 @@ export interface SalesforceRoutesOptions {
   clock: Clock;
   faults: FaultInjector;
   queryBatchSize: number;
-  /** Apply the org's catch-all lead assignment rule (to the admin) on API writes without `Sforce-Auto-Assign: FALSE`. */
+  /** Apply the org's catch-all lead assignment rule (to the lead queue) on API writes without `Sforce-Auto-Assign: FALSE`. */
   assignmentRule: boolean;
 }
 
@@ -41,7 +41,7 @@ export function createSalesforceRoutes(options: SalesforceRoutesOptions): Salesf
     guards: [...sessionGuards, salesforceApiUsageGuard(state.apiUsage, clients)],
     queryBatchSize: options.queryBatchSize,
     locators: new SalesforceQueryLocators(),
-    assignmentRuleOwnerId: options.assignmentRule ? state.adminUserId : null,
+    assignmentRuleOwnerId: options.assignmentRule ? state.leadQueueId : null,
   };
   const router = Router();
   registerSalesforceOauthRoutes(router, ctx);

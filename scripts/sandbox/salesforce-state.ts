@@ -31,6 +31,8 @@ export interface SalesforceState {
   integrationUserId: string;
   /** The user the sandbox pretends is at the keyboard for UI edits and web-to-lead, unless one is named. */
   adminUserId: string;
+  /** The "Web Leads" queue: web-to-lead's default lead owner and the assignment rule's target. */
+  leadQueueId: string;
   users: SalesforceUserDirectory;
   leads: SalesforceLeadStore;
   statuses: SalesforceLeadStatus[];
@@ -60,6 +62,7 @@ export function createSalesforceState(options: SalesforceStateOptions): Salesfor
     users.add({ Id: newUserId(), Username: username, FirstName: firstName, LastName: lastName, Email: username, IsActive: true, UserRoleId: null });
   const integration = person('Accord', 'Integration', 'accord.integration@sandbox-hardware.example');
   const admin = person('Sandbox', 'Admin', 'admin@sandbox-hardware.example');
+  const leadQueueId = salesforceIdFactory('00G')();
   const sessions = new SalesforceSessions({ clientId: options.clientId, clientSecret: options.clientSecret, sessionTtlMs: options.sessionTtlMs, clock: options.clock });
   sessions.grant(options.refreshToken, integration.Id);
   return {
@@ -67,7 +70,8 @@ export function createSalesforceState(options: SalesforceStateOptions): Salesfor
     integrationUserId: integration.Id,
     adminUserId: admin.Id,
     users,
-    leads: new SalesforceLeadStore({ fields: () => fields, users, statuses: () => statuses, clock: options.clock, newId: salesforceIdFactory('00Q') }),
+    leadQueueId,
+    leads: new SalesforceLeadStore({ fields: () => fields, users, queues: new Set([leadQueueId]), statuses: () => statuses, clock: options.clock, newId: salesforceIdFactory('00Q') }),
     statuses,
     sessions,
     apiUsage: new SalesforceApiUsage(options.dailyApiLimit),

@@ -61,7 +61,7 @@ export interface SalesforceSandboxOptions {
   accordFields?: boolean;
   /** Lead has the optional marketing fields; default true. */
   activityFields?: boolean;
-  /** An active lead assignment rule (to the admin) runs on API writes lacking `Sforce-Auto-Assign: FALSE`; default true. */
+  /** An active lead assignment rule (to the lead queue) runs on API writes lacking `Sforce-Auto-Assign: FALSE`; default true. */
   assignmentRule?: boolean;
   /** Outbound message endpoint; null/absent: none sent until `setSalesforceOutboundUrl`. */
   outboundUrl?: string | null;

@@ -28,6 +28,7 @@ export function seedSalesforce(state: SalesforceState, seed: SeedData, options: 
     state.leads.create(seedContactToSalesforceLead(properties, { ownerIds, activityFields: options.activityFields }), state.adminUserId, {
       silent: true,
       fillRequired: true,
+      defaultOwnerId: state.leadQueueId,
       createdAt: contact.createdAt,
       modifiedAt: contact.updatedAt,
     });

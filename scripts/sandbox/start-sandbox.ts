@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { toSalesforceId18 } from '../../adapters/salesforce/salesforce-id';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { callLogMiddleware } from './call-log-middleware';
@@ -59,7 +60,7 @@ export interface Sandbox {
 }
 
 /** The workflow outbound message action sending leads to Accord. */
-const outboundActionId = '04k5e000000AccrAAC';
+const outboundActionId = toSalesforceId18('04k5e000000Accr') ?? '04k5e000000Accr';
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

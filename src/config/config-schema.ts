@@ -8,6 +8,21 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const url = z.string().trim().url('must be a URL such as http://127.0.0.1:3000');
+/** Unset when empty, as a copied .env.example leaves it. */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(url.optional())
+  .optional();
+/** A Salesforce id with the given key prefix, 15 or 18 characters; empty = unset. */
+const salesforceId = (prefix: string, what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^(${prefix}[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?)?$`), `must be the ${what} (${prefix}…, 15 or 18 characters)`)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
 
 /**
  * Every setting Accord reads from the environment. `.env.example` documents each one;
@@ -38,6 +53,28 @@ export const configSchema = z.object({
   HUBSPOT_BASE_PATH: url.optional(),
   HUBSPOT_RATE_LIMIT_REQUESTS: positiveInt.default(110),
   HUBSPOT_RATE_LIMIT_WINDOW_MS: positiveInt.default(10_000),
+
+  /** Derives each Salesforce org's outbound-message endpoint token and encrypts stored tokens; ≥ 32 characters. */
+  ACCORD_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+
+  SALESFORCE_LOGIN_URL: url.default('https://login.salesforce.com'),
+  SALESFORCE_INSTANCE_URL: optionalUrl,
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_REFRESH_TOKEN: optionalText,
+  SALESFORCE_ORG_ID: salesforceId('00D', 'organization id'),
+  SALESFORCE_INTEGRATION_USER_ID: salesforceId('005', "integration user's id"),
+  SALESFORCE_API_VERSION: z.string().trim().regex(/^\d{2,3}\.0$/, 'must be an API version such as 62.0').default('62.0'),
+  /** `Role name=Team;Other role=Team`: routing teams for roles not named after a sales team. */
+  SALESFORCE_ROLE_TEAMS: optionalText,
+  SALESFORCE_RATE_LIMIT_REQUESTS: positiveInt.default(100),
+  SALESFORCE_RATE_LIMIT_WINDOW_MS: positiveInt.default(10_000),
+  SALESFORCE_RECONCILE_CRON: z.string().trim().min(9).default('*/10 * * * *'),
 
   WORKER_BATCH_SIZE: positiveInt.max(10_000).default(1000),
   WORKER_POLL_MS: positiveInt.max(60_000).default(100),

@@ -22,7 +22,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration — HubSpot needs all of HUBSPOT_ACCESS_TOKEN, HUBSPOT_CLIENT_SECRET and HUBSPOT_APP_ID; missing: ${missing.join(', ')}`,
     );
   }
+  const salesforce = ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_REFRESH_TOKEN'] as const;
+  if (salesforce.some((k) => config[k])) {
+    const missing = [...salesforce, 'ACCORD_SECRET_KEY' as const].filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration — Salesforce needs all of SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET, SALESFORCE_REFRESH_TOKEN and ACCORD_SECRET_KEY; missing: ${missing.join(', ')}`,
+      );
+    }
+  }
   return config;
+}
+
+export function hasSalesforceCredentials(config: Config): boolean {
+  return Boolean(config.SALESFORCE_CLIENT_ID && config.SALESFORCE_CLIENT_SECRET && config.SALESFORCE_REFRESH_TOKEN && config.ACCORD_SECRET_KEY);
+}
+
+/** Some CRM is configured: `accord start` has something to serve. */
+export function hasCrmCredentials(config: Config): boolean {
+  return hasHubspotCredentials(config) || hasSalesforceCredentials(config);
 }
 
 export function hasHubspotCredentials(config: Config): boolean {

@@ -12,10 +12,19 @@ export interface TallyKeys {
   month: string;
 }
 
+// A batch routes many leads at one `now`: remembering the last answer spares a date format per lead.
+let lastMs = NaN;
+let lastZone = '';
+let lastKeys: TallyKeys = { day: '', month: '' };
+
 export function tallyKeys(nowMs: number, timeZone: string): TallyKeys {
-  // UTC is the common case and needs no Intl call: decide() runs this once per routed lead.
+  if (nowMs === lastMs && timeZone === lastZone) return lastKeys;
+  // UTC is the common case and needs no Intl call.
   const date = timeZone === 'UTC' ? new Date(nowMs).toISOString().slice(0, 10) : civilDateText(zonedParts(nowMs, timeZone));
-  return { day: `${dayPrefix}${date}`, month: `${monthPrefix}${date.slice(0, 7)}` };
+  lastMs = nowMs;
+  lastZone = timeZone;
+  lastKeys = { day: `${dayPrefix}${date}`, month: `${monthPrefix}${date.slice(0, 7)}` };
+  return lastKeys;
 }
 
 /** Leads routed to the owner under one tally key. */
@@ -36,8 +45,10 @@ export function withAssignment(
   nowMs: number,
   overrides: RoutingState = {},
 ): RoutingState {
+  const day = state[keys.day];
+  const month = state[keys.month];
   const next: RoutingState = { ...state, ...overrides };
-  if (state[keys.day] === undefined || state[keys.month] === undefined) {
+  if (day === undefined || month === undefined) {
     const cutoff = civilDateText(utcDate(nowMs - 2 * dayMs));
     const oldestDay = `${dayPrefix}${cutoff}`;
     const oldestMonth = `${monthPrefix}${cutoff.slice(0, 7)}`;
@@ -45,8 +56,8 @@ export function withAssignment(
       if ((key.startsWith(dayPrefix) && key < oldestDay) || (key.startsWith(monthPrefix) && key < oldestMonth)) delete next[key];
     }
   }
-  next[keys.day] = { ...state[keys.day], [ownerId]: assignedCount(state, keys.day, ownerId) + 1 };
-  next[keys.month] = { ...state[keys.month], [ownerId]: assignedCount(state, keys.month, ownerId) + 1 };
+  next[keys.day] = { ...day, [ownerId]: (day?.[ownerId] ?? 0) + 1 };
+  next[keys.month] = { ...month, [ownerId]: (month?.[ownerId] ?? 0) + 1 };
   return next;
 }
 

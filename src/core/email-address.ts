@@ -40,21 +40,32 @@ function isValidLocalPart(local: string): boolean {
   return true;
 }
 
+// Walks the labels in place rather than splitting: decide() checks an address per lead.
 function isValidDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-')) return false;
-    for (let i = 0; i < label.length; i++) {
-      if (!isLetterOrDigit(label.charCodeAt(i)) && label.charAt(i) !== '-') return false;
+  let labels = 0;
+  let start = 0;
+  for (let i = 0; i <= domain.length; i++) {
+    if (i < domain.length && domain.charCodeAt(i) !== dot) continue;
+    const length = i - start;
+    if (length === 0 || length > 63 || domain.charCodeAt(start) === hyphen || domain.charCodeAt(i - 1) === hyphen) return false;
+    for (let j = start; j < i; j++) {
+      const code = domain.charCodeAt(j);
+      if (!isLetterOrDigit(code) && code !== hyphen) return false;
     }
+    labels += 1;
+    if (i < domain.length) start = i + 1;
   }
-  const tld = labels[labels.length - 1] ?? '';
+  if (labels < 2) return false;
+  // `start` is now where the top-level label begins.
+  const tld = domain.slice(start);
   if (tld.toLowerCase().startsWith('xn--')) return true;
   if (tld.length < 2) return false;
   for (let i = 0; i < tld.length; i++) if (!isLetter(tld.charCodeAt(i))) return false;
   return true;
 }
+
+const dot = 46;
+const hyphen = 45;
 
 function isLetter(code: number): boolean {
   // Non-ASCII letters allowed: internationalised addresses are real.

@@ -1,7 +1,7 @@
 import { assignedCount, tallyKeys, withAssignment } from './assignment-tally';
 import type { Pool } from './definition';
 import type { Owner } from './owner';
-import { poolCandidates, type PoolCandidate } from './pool-candidates';
+import { poolMembers, type PoolCandidate } from './pool-candidates';
 import type { RoutingState } from './routing-state';
 import { smoothWeightedPick } from './smooth-weighted-pick';
 
@@ -37,28 +37,34 @@ export function pickInPool(
   excluded: readonly string[] = [],
 ): PoolOutcome {
   const nowMs = now.getTime();
+  const { candidates, away } = poolMembers(pool, owners, nowMs);
   const open: PoolCandidate[] = [];
+  const skipped = away;
   let atCap = 0;
-  for (const candidate of poolCandidates(pool, owners, nowMs)) {
-    if (excluded.includes(candidate.ownerId)) continue;
-    if (reachedCap(candidate, state, nowMs, defaultTimeZone)) atCap += 1;
-    else open.push(candidate);
+  for (const candidate of candidates) {
+    if (excluded.includes(candidate.ownerId)) {
+      skipped.push(candidate.ownerId);
+    } else if (reachedCap(candidate, state, nowMs, defaultTimeZone)) {
+      atCap += 1;
+      skipped.push(candidate.ownerId);
+    } else {
+      open.push(candidate);
+    }
   }
-  const pick = smoothWeightedPick(open, state[pool.id] ?? {});
+  const pick = smoothWeightedPick(open, state[pool.id] ?? {}, skipped);
   if (pick === null) return { pick: null, atCap };
   const chosen = open.find((c) => c.ownerId === pick.ownerId) as PoolCandidate;
   const keys = tallyKeys(nowMs, chosen.timeZone ?? defaultTimeZone);
-  const nextState = withAssignment(state, chosen.ownerId, keys, nowMs, { [pool.id]: pick.nextCurrent });
   return {
     pick: {
       ownerId: pick.ownerId,
       weight: pick.weight,
       totalWeight: pick.totalWeight,
-      today: assignedCount(nextState, keys.day, chosen.ownerId),
+      today: assignedCount(state, keys.day, chosen.ownerId) + 1,
       dailyCap: chosen.dailyCap,
-      thisMonth: assignedCount(nextState, keys.month, chosen.ownerId),
+      thisMonth: assignedCount(state, keys.month, chosen.ownerId) + 1,
       monthlyCap: chosen.monthlyCap,
-      nextState,
+      nextState: withAssignment(state, chosen.ownerId, keys, nowMs, { [pool.id]: pick.nextCurrent }),
     },
     atCap,
   };

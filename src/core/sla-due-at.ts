@@ -12,8 +12,12 @@ const hourMs = 3_600_000;
  * at the next opening; a due time falls inside business hours (at the latest on the closing minute).
  */
 export function slaDueAt(routedAt: Date, hours: number, businessHours: BusinessHours, timeZone: string): Date {
-  const routedMs = routedAt.getTime();
-  if (!businessHours.enabled) return new Date(routedMs + hours * hourMs);
+  return new Date(slaDueAtMs(routedAt.getTime(), hours, businessHours, timeZone));
+}
+
+/** `slaDueAt` in epoch ms, for decide(), which runs it per sales-ready lead. */
+export function slaDueAtMs(routedMs: number, hours: number, businessHours: BusinessHours, timeZone: string): number {
+  if (!businessHours.enabled) return routedMs + hours * hourMs;
   const open = clockMinutes(businessHours.start);
   const close = clockMinutes(businessHours.end);
   const days = new Set(businessHours.days);
@@ -29,9 +33,9 @@ export function slaDueAt(routedAt: Date, hours: number, businessHours: BusinessH
     const closesAt = zonedInstant({ ...day, hour: Math.floor(close / 60), minute: close % 60 }, timeZone);
     const from = Math.max(routedMs, opensAt);
     if (from >= closesAt) continue;
-    if (remaining <= closesAt - from) return new Date(from + remaining);
+    if (remaining <= closesAt - from) return from + remaining;
     remaining -= closesAt - from;
   }
   // Unreachable for a definition the schema accepted; the plain clock beats no due time at all.
-  return new Date(routedMs + hours * hourMs);
+  return routedMs + hours * hourMs;
 }

@@ -1,6 +1,6 @@
 import type { Decision, SlaTier } from './decision';
 import type { Definition } from './definition';
-import { slaDueAt } from './sla-due-at';
+import { slaDueAtMs } from './sla-due-at';
 
 export interface SlaWindow {
   routedAt: string;
@@ -28,8 +28,8 @@ export function slaWindow(
 ): SlaWindow {
   const sameHandover = previous?.stage === 'sales_ready' && previous.ownerId === ownerId && previous.routedAt !== null;
   const routedAt = sameHandover && previous.routedAt !== null ? previous.routedAt : now.toISOString();
-  const routedAtDate = sameHandover ? new Date(routedAt) : now;
-  const dueMs = slaDueAt(routedAtDate, slaHours(tier, definition), definition.sla.businessHours, timeZone).getTime();
+  const routedMs = sameHandover ? Date.parse(routedAt) : now.getTime();
+  const dueMs = slaDueAtMs(routedMs, slaHours(tier, definition), definition.sla.businessHours, timeZone);
   const keptDue = sameHandover ? previous.slaDueAt : null;
   if (keptDue !== null && Date.parse(keptDue) <= dueMs) return { routedAt, slaDueAt: keptDue };
   return { routedAt, slaDueAt: new Date(dueMs).toISOString() };

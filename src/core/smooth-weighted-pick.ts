@@ -13,17 +13,22 @@ export interface WeightedPick {
  * weight wins (ties: lowest owner id) and pays back the total. Over any run of `total` picks each
  * owner gets exactly its weight, interleaved rather than in bursts.
  *
- * Owners not among the candidates (away, out of office, at their cap) give up any credit they
- * were owed, down to zero, but keep a debt: when they come back they rejoin the rotation at its
- * normal pace instead of being handed a run of catch-up leads, and a short absence right after a
- * lead does not jump them ahead of the queue.
+ * Pool members passed over this time (`skipped`: away, out of office, at their cap) give up any
+ * credit they were owed, down to zero, but keep a debt: when they come back they rejoin the
+ * rotation at its normal pace instead of being handed a run of catch-up leads, and a short absence
+ * right after a lead does not jump them ahead of the queue.
  */
-export function smoothWeightedPick(candidates: readonly WeightedOwner[], current: Readonly<Record<string, number>>): WeightedPick | null {
+export function smoothWeightedPick(
+  candidates: readonly WeightedOwner[],
+  current: Readonly<Record<string, number>>,
+  skipped: readonly string[] = [],
+): WeightedPick | null {
   if (candidates.length === 0) return null;
-  const nextCurrent: Record<string, number> = {};
-  for (const ownerId in current) {
-    const value = current[ownerId] as number;
-    nextCurrent[ownerId] = value > 0 ? 0 : value;
+  // A spread, not a key-by-key copy: CRM owner ids are numeric strings, which V8 enumerates slowly.
+  const nextCurrent: Record<string, number> = { ...current };
+  for (const ownerId of skipped) {
+    const value = current[ownerId];
+    if (value !== undefined && value > 0) nextCurrent[ownerId] = 0;
   }
   let totalWeight = 0;
   let best = candidates[0] as WeightedOwner;

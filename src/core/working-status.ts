@@ -16,7 +16,9 @@ export const defaultWorkingStatuses: readonly string[] = [
 
 /** Compared lower-case with spaces read as "_", as admins type labels and CRMs store values. */
 export function statusKey(status: string): string {
-  return status.trim().toLowerCase().replace(/ +/g, '_');
+  const key = status.trim().toLowerCase();
+  // Most statuses are single words; decide() reads one per lead.
+  return key.includes(' ') ? key.replace(/ +/g, '_') : key;
 }
 
 const defaultSet: ReadonlySet<string> = new Set(defaultWorkingStatuses.map(statusKey));

@@ -22,8 +22,8 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(2 ** attempts * 1000, 600_000);
 }
 
-function describe(error: unknown): { reason: string; retryable: boolean } {
-  if (error instanceof CrmRateLimitedError) return { reason: `rate limited: ${error.message}`, retryable: true };
+function describe(error: unknown): { reason: string; retryable: boolean; retryAfterMs?: number } {
+  if (error instanceof CrmRateLimitedError) return { reason: `rate limited: ${error.message}`, retryable: true, retryAfterMs: error.retryAfterMs };
   if (error instanceof CrmUnavailableError) return { reason: `CRM unavailable: ${error.message}`, retryable: true };
   const message = error instanceof Error ? error.message : String(error);
   return { reason: message, retryable: true };
@@ -43,15 +43,20 @@ export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSe
     const ref = { crm: first.event.crm, tenantId: first.event.tenantId };
     let outcomes: RowOutcomes;
     const tenant = await store.getTenant(ref);
+    // A CRM that said "come back in an hour" (Salesforce's daily allocation) is not called before then;
+    // waiting for it here would hold up every other tenant's events.
+    const pausedMs = tenant?.active ? deps.runtime.limiterFor(ref).pausedForMs() : 0;
     if (!tenant || !tenant.active) {
       outcomes = { done: [], failed: [{ ids: tenantRows.map((r) => r.id), reason: `${ref.crm} account ${ref.tenantId} is not installed or was uninstalled`, retryable: false }] };
+    } else if (pausedMs > deps.callPolicy.rateLimitBudgetMs) {
+      outcomes = { done: [], failed: [{ ids: tenantRows.map((r) => r.id), reason: `rate limited: ${ref.crm} asked for a pause of ${Math.ceil(pausedMs / 1000)} s`, retryable: true, retryAfterMs: pausedMs }] };
     } else {
       try {
         outcomes = await processTenantEvents(deps, tenant, tenantRows);
       } catch (error) {
-        const { reason, retryable } = describe(error);
+        const { reason, retryable, retryAfterMs } = describe(error);
         logger.warn({ tenant: ref.tenantId, crm: ref.crm, err: reason, events: tenantRows.length }, 'tenant batch failed; events go back to the inbox');
-        outcomes = { done: [], failed: [{ ids: tenantRows.map((r) => r.id), reason, retryable }] };
+        outcomes = { done: [], failed: [{ ids: tenantRows.map((r) => r.id), reason, retryable, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }] };
       }
     }
 
@@ -62,7 +67,9 @@ export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSe
     const attemptsOf = new Map(tenantRows.map((r) => [r.id, r.attempts]));
     const nowIso = new Date(clock.now()).toISOString();
     for (const failure of outcomes.failed) {
-      const exhausted = failure.ids.filter((id) => !failure.retryable || (attemptsOf.get(id) ?? 0) + 1 >= settings.maxAttempts);
+      // Waiting out a rate limit is not a failed attempt at the event: it never sends one to the dead letters.
+      const rateLimited = failure.retryAfterMs !== undefined;
+      const exhausted = failure.ids.filter((id) => !failure.retryable || (!rateLimited && (attemptsOf.get(id) ?? 0) + 1 >= settings.maxAttempts));
       const again = failure.ids.filter((id) => !exhausted.includes(id));
       if (exhausted.length > 0) {
         await store.deadLetterEvents(exhausted, failure.reason, nowIso);
@@ -71,7 +78,8 @@ export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSe
       }
       for (const id of again) {
         const attempts = (attemptsOf.get(id) ?? 0) + 1;
-        await store.retryEvents([id], new Date(clock.now() + retryDelayMs(attempts)).toISOString(), failure.reason);
+        const delayMs = failure.retryAfterMs ?? retryDelayMs(attempts);
+        await store.retryEvents([id], new Date(clock.now() + delayMs).toISOString(), failure.reason);
       }
       result.retried += again.length;
       stats.retried += again.length;

@@ -10,6 +10,7 @@ import { callCrm, type CrmCallPolicy } from './call-crm';
 import { chunk } from '../core/chunk';
 import type { Clock } from './clock';
 import { groupBy } from './group-by';
+import { readOnlyRecordCodes } from './read-only-record-codes';
 import { syncOwners } from './sync-owners';
 import type { CrmRuntime } from './tenant-runtime';
 import type { WorkerStats } from './worker-stats';
@@ -26,7 +27,8 @@ export interface TenantBatchDeps {
 /** What happened to each claimed inbox row, so the caller can ack, retry or dead-letter it. */
 export interface RowOutcomes {
   done: number[];
-  failed: Array<{ ids: number[]; reason: string; retryable: boolean }>;
+  /** `retryAfterMs`: the CRM rate-limited the batch and said when to come back. */
+  failed: Array<{ ids: number[]; reason: string; retryable: boolean; retryAfterMs?: number }>;
 }
 
 function decisionChanged(previous: Decision | undefined, next: Decision): boolean {
@@ -105,7 +107,8 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   const decided: Array<{ decision: Decision; write: LeadWrite | null }> = [];
   for (const lead of leads) {
     const outcome = decideWithRouting(lead, definition, { owners, routingState, previous: previous.get(lead.recordId) ?? null }, now);
-    const decision = outcome.decision;
+    // What the decision was made from, so an echo of the write that follows can be recognised on arrival.
+    const decision = lead.inputDigest === undefined ? outcome.decision : { ...outcome.decision, inputDigest: lead.inputDigest };
     routingState = outcome.routingState;
     const fields = changedAccordFields(lead.accord, accordFieldsOf(decision));
     decided.push({ decision, write: Object.keys(fields).length > 0 ? { recordId: lead.recordId, fields } : null });
@@ -122,13 +125,19 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   const audit: AuditEntry[] = [];
   for (const { decision, write } of decided) {
     const result = write ? writeResults.get(decision.recordId) : undefined;
+    if (result && !result.ok && readOnlyRecordCodes.has(result.code)) {
+      outcomes.done.push(...rowIdsOf(decision.recordId));
+      continue;
+    }
     if (write && (!result || !result.ok)) {
       const reason = result && !result.ok ? `${result.code}: ${result.message}` : 'the CRM returned no result for this record';
       outcomes.failed.push({ ids: rowIdsOf(decision.recordId), reason, retryable: result ? !result.ok && result.retryable : true });
       continue;
     }
     const prior = previous.get(decision.recordId);
-    if (decisionChanged(prior, decision)) {
+    // A write echoes back; the stored inputs must be the ones written from, even when the decision is the same.
+    const staleInputs = write !== null && decision.inputDigest !== undefined && prior?.inputDigest !== decision.inputDigest;
+    if (decisionChanged(prior, decision) || staleInputs) {
       commits.push({ decision, writtenFields: write ? Object.keys(write.fields) : [] });
       if (!prior || prior.stage !== decision.stage || prior.ownerId !== decision.ownerId) {
         audit.push({

@@ -41,6 +41,11 @@ export class RollingWindowLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
   }
 
+  /** How long the CRM told us to stay away, from now (0 when not paused). */
+  pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.clock.now());
+  }
+
   /** Requests sent in the current window (for metrics and benchmarks). */
   inWindow(): number {
     return this.window.count(this.clock.now());

@@ -5,11 +5,13 @@ import type { CrmAdapter } from '../core/crm-adapter';
 import type { Store } from '../store/store';
 import type { Clock } from '../pipeline/clock';
 import { hubspotWebhookRoute } from './hubspot-webhook-route';
+import { salesforceWebhookErrors, salesforceWebhookRoute } from './salesforce-webhook-route';
 import { healthRoute } from './health-route';
 
 export interface AppDeps {
   store: Store;
   hubspot: CrmAdapter | null;
+  salesforce: CrmAdapter | null;
   clock: Clock;
   logger: Logger;
   /** Scheme + host the CRM calls; signatures cover the full URL as the CRM saw it. */
@@ -18,7 +20,7 @@ export interface AppDeps {
   extraRoutes?: (app: Express) => void;
 }
 
-/** Webhooks are small; HubSpot batches are ≤ 100 events. Anything larger is refused before parsing. */
+/** Webhooks are small: HubSpot batches are ≤ 100 events, Salesforce messages ≤ 100 notifications. Anything larger is refused before parsing. */
 export const maxWebhookBodyBytes = 1024 * 1024;
 
 export function createApp(deps: AppDeps): Express {
@@ -36,6 +38,11 @@ export function createApp(deps: AppDeps): Express {
   app.get('/health', healthRoute(deps));
   if (deps.hubspot) {
     app.post('/webhooks/hubspot', express.raw({ type: () => true, limit: maxWebhookBodyBytes }), hubspotWebhookRoute(deps, deps.hubspot));
+  }
+  if (deps.salesforce) {
+    const path = '/webhooks/salesforce/:orgToken';
+    app.post(path, express.raw({ type: () => true, limit: maxWebhookBodyBytes }), salesforceWebhookRoute(deps, deps.salesforce));
+    app.use(path, salesforceWebhookErrors);
   }
   deps.extraRoutes?.(app);
 

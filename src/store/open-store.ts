@@ -22,10 +22,20 @@ async function migrated(store: Store, describedAs?: string): Promise<Store> {
   } catch (error) {
     await store.close();
     if (describedAs === undefined) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not open the Postgres database ${describedAs}: ${reason}`, { cause: error });
+    throw new Error(`could not open the Postgres database ${describedAs}: ${reasonOf(error)}`, { cause: error });
   }
   return store;
+}
+
+/**
+ * Duck-typed: a connection error is made by Node's own realm, where `instanceof Error` can be false,
+ * and when every address of a host refuses, it is an AggregateError whose own message is empty.
+ */
+function reasonOf(error: unknown): string {
+  const { message, errors } = (error ?? {}) as { message?: unknown; errors?: unknown };
+  if (typeof message === 'string' && message !== '') return message;
+  if (Array.isArray(errors) && errors.length > 0) return errors.map(reasonOf).join('; ');
+  return String(error);
 }
 
 /** The URL as it may appear in an error message or a log. */

@@ -164,4 +164,41 @@ CREATE TABLE leases (
 );
 `;
 
-export const postgresMigrations: readonly PostgresMigration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+// Where a tenant's polling jobs resume (reconciliation of missed Salesforce outbound messages).
+const syncCursors = `
+CREATE TABLE sync_cursors (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  name          text COLLATE "C" NOT NULL,
+  value         text        NOT NULL,
+  updated_at    timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, name)
+);
+`;
+
+// What the dashboard groups leads by: a snapshot per record, since decisions carry none of it.
+const leadFacts = `
+CREATE TABLE lead_facts (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  created_at    timestamptz,
+  source        text,
+  campaign      text,
+  country       text,
+  region        text,
+  outcome       text        CHECK (outcome IN ('won', 'lost')),
+  outcome_at    timestamptz,
+  amount        double precision,
+  updated_at    timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+CREATE INDEX decisions_by_decided_at ON decisions (crm, tenant_id, decided_at);
+`;
+
+/** Versions and names match the SQLite migrations one for one. */
+export const postgresMigrations: readonly PostgresMigration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'sync cursors', sql: syncCursors },
+  { version: 3, name: 'lead facts', sql: leadFacts },
+];

@@ -181,6 +181,33 @@ export const postgresStatements = {
     SELECT crm, tenant_id, at, actor, action, record_id, detail FROM audit
     WHERE crm = $1 AND tenant_id = $2 ORDER BY id DESC LIMIT $3`),
 
+  getCursor: statement('get_cursor', 'SELECT value FROM sync_cursors WHERE crm = $1 AND tenant_id = $2 AND name = $3'),
+  setCursor: statement('set_cursor', `
+    INSERT INTO sync_cursors (crm, tenant_id, name, value, updated_at) VALUES ($1, $2, $3, $4, $5::timestamptz)
+    ON CONFLICT (crm, tenant_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+
+  decisionsInRange: statement('decisions_in_range', `
+    SELECT body FROM decisions
+    WHERE crm = $1 AND tenant_id = $2
+      AND ($3::timestamptz IS NULL OR decided_at >= $3::timestamptz) AND ($4::timestamptz IS NULL OR decided_at < $4::timestamptz)
+    ORDER BY record_id, id`),
+  // One INSERT may not touch a row twice: the store keeps each record's last snapshot before binding.
+  upsertLeadFacts: statement('upsert_lead_facts', `
+    INSERT INTO lead_facts (crm, tenant_id, record_id, created_at, source, campaign, country, region, outcome, outcome_at, amount, updated_at)
+    SELECT $1, $2, f.record_id, f.created_at, f.source, f.campaign, f.country, f.region, f.outcome, f.outcome_at, f.amount, $12::timestamptz
+    FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::float8[])
+           AS f (record_id, created_at, source, campaign, country, region, outcome, outcome_at, amount)
+    ON CONFLICT (crm, tenant_id, record_id) DO UPDATE SET
+      created_at = COALESCE(excluded.created_at, lead_facts.created_at),
+      source = excluded.source, campaign = excluded.campaign, country = excluded.country, region = excluded.region,
+      outcome = COALESCE(excluded.outcome, lead_facts.outcome),
+      outcome_at = CASE WHEN excluded.outcome IS NULL THEN lead_facts.outcome_at ELSE excluded.outcome_at END,
+      amount = COALESCE(excluded.amount, lead_facts.amount),
+      updated_at = excluded.updated_at`),
+  listLeadFacts: statement('list_lead_facts', `
+    SELECT record_id, created_at, source, campaign, country, region, outcome, outcome_at, amount FROM lead_facts
+    WHERE crm = $1 AND tenant_id = $2 ORDER BY record_id`),
+
   // $1 is one of postgresLockKeys: what about the tenant is locked.
   lockTenant: statement('lock_tenant', "SELECT pg_advisory_xact_lock($1, hashtext($2::text || '/' || $3::text))"),
   tryLockLease: statement('try_lock_lease', 'SELECT pg_try_advisory_xact_lock($1, hashtext($2::text)) AS locked'),

@@ -20,7 +20,9 @@ import {
   type DeadLetterRow,
   type DefinitionRow,
   type InboxRowRow,
+  type LeadFactsRow,
   type TenantRow,
+  toLeadFacts,
 } from './postgres-rows';
 import { postgresStatements as sql, type PostgresStatement } from './postgres-statements';
 import { postgresErrorCode, postgresTransaction, retryingConflicts } from './postgres-transaction';
@@ -28,9 +30,11 @@ import type {
   AuditEntry,
   DeadLetter,
   DecisionCommit,
+  DecisionRange,
   DefinitionRecord,
   EnqueueResult,
   InboxRow,
+  LeadFacts,
   Store,
   TenantRecord,
 } from './store';
@@ -289,6 +293,44 @@ export class PostgresStore implements Store {
     return rows.map((row) => row.body);
   }
 
+  async listDecisionHistory(ref: TenantRef, range: DecisionRange = {}): Promise<Decision[]> {
+    const from = range.from === undefined ? null : isoInstant(range.from, 'from');
+    const to = range.to === undefined ? null : isoInstant(range.to, 'to');
+    const rows = await rowsOf<{ body: Decision }>(this.pool, sql.decisionsInRange, [...tenantKey(ref), from, to]);
+    return rows.map((row) => row.body);
+  }
+
+  async upsertLeadFacts(ref: TenantRef, facts: LeadFacts[], now: string): Promise<void> {
+    if (facts.length === 0) return;
+    const updatedAt = isoInstant(now, 'now');
+    for (const f of facts) {
+      if (f.amount !== null && !Number.isFinite(f.amount)) throw new Error(`amount of record ${f.recordId} is not a finite number`);
+    }
+    const last = [...new Map(facts.map((f) => [f.recordId, f])).values()];
+    const time = (value: string | null, what: string) => (value === null ? null : isoInstant(value, what));
+    await this.transaction(async (client) => {
+      for (const batch of chunk(last, rowsPerInsert)) {
+        await run(client, sql.upsertLeadFacts, [
+          ...tenantKey(ref),
+          batch.map((f) => f.recordId),
+          batch.map((f) => time(f.createdAt, `createdAt of record ${f.recordId}`)),
+          batch.map((f) => f.source),
+          batch.map((f) => f.campaign),
+          batch.map((f) => f.country),
+          batch.map((f) => f.region),
+          batch.map((f) => f.outcome),
+          batch.map((f) => time(f.outcomeAt, `outcomeAt of record ${f.recordId}`)),
+          batch.map((f) => f.amount),
+          updatedAt,
+        ]);
+      }
+    });
+  }
+
+  async listLeadFacts(ref: TenantRef): Promise<LeadFacts[]> {
+    return (await rowsOf<LeadFactsRow>(this.pool, sql.listLeadFacts, tenantKey(ref))).map(toLeadFacts);
+  }
+
   async getRoutingState(ref: TenantRef): Promise<RoutingState> {
     const [row] = await rowsOf<{ state: RoutingState }>(this.pool, sql.getRoutingState, tenantKey(ref));
     return row ? row.state : {};
@@ -326,6 +368,15 @@ export class PostgresStore implements Store {
   async listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`audit limit must be a whole number ≥ 0, got ${limit}`);
     return (await rowsOf<AuditRow>(this.pool, sql.listAudit, [...tenantKey(ref), limit])).map(toAuditEntry);
+  }
+
+  async getCursor(ref: TenantRef, name: string): Promise<string | null> {
+    const [row] = await rowsOf<{ value: string }>(this.pool, sql.getCursor, [...tenantKey(ref), name]);
+    return row ? row.value : null;
+  }
+
+  async setCursor(ref: TenantRef, name: string, value: string, now: string): Promise<void> {
+    await run(this.pool, sql.setCursor, [...tenantKey(ref), name, value, isoInstant(now, 'now')]);
   }
 
   /*

@@ -154,4 +154,44 @@ CREATE TABLE leases (
 );
 `;
 
-export const sqliteMigrations: readonly SqliteMigration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+// Where a tenant's polling jobs resume (reconciliation of missed Salesforce outbound messages).
+const syncCursors = `
+CREATE TABLE sync_cursors (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  name          TEXT    NOT NULL,
+  value         TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, name)
+);
+`;
+
+/*
+ * What the dashboard groups leads by (source, campaign, region, creation time, CRM outcome): a
+ * snapshot per record, since decisions carry none of it. The decided_at index serves the dashboard's
+ * date-bounded reads of whole decision histories.
+ */
+const leadFacts = `
+CREATE TABLE lead_facts (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  created_at    TEXT,
+  source        TEXT,
+  campaign      TEXT,
+  country       TEXT,
+  region        TEXT,
+  outcome       TEXT    CHECK (outcome IN ('won', 'lost')),
+  outcome_at    TEXT,
+  amount        REAL,
+  updated_at    TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+CREATE INDEX decisions_by_decided_at ON decisions (crm, tenant_id, decided_at);
+`;
+
+export const sqliteMigrations: readonly SqliteMigration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'sync cursors', sql: syncCursors },
+  { version: 3, name: 'lead facts', sql: leadFacts },
+];

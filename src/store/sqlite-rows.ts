@@ -1,7 +1,7 @@
 import type { CrmEvent } from '../core/crm-event';
 import type { Definition } from '../core/definition';
 import type { CrmKind } from '../core/lead';
-import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, InboxRow, TenantRecord } from './store';
+import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, InboxRow, LeadFacts, LeadOutcome, TenantRecord } from './store';
 
 /** Rows as SQLite returns them, and their translation to the port's types. */
 
@@ -53,6 +53,32 @@ export interface AuditRow {
   action: string;
   record_id: string | null;
   detail: string;
+}
+
+export interface LeadFactsRow {
+  record_id: string;
+  created_at: string | null;
+  source: string | null;
+  campaign: string | null;
+  country: string | null;
+  region: string | null;
+  outcome: string | null;
+  outcome_at: string | null;
+  amount: number | null;
+}
+
+export function toLeadFacts(row: LeadFactsRow): LeadFacts {
+  return {
+    recordId: row.record_id,
+    createdAt: row.created_at,
+    source: row.source,
+    campaign: row.campaign,
+    country: row.country,
+    region: row.region,
+    outcome: row.outcome as LeadOutcome | null,
+    outcomeAt: row.outcome_at,
+    amount: row.amount,
+  };
 }
 
 export function toTenantRecord(row: TenantRow): TenantRecord {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditRow, DeadLetterRow, DefinitionRow, InboxRowRow, TenantRow } from './sqlite-rows';
+import type { AuditRow, DeadLetterRow, DefinitionRow, InboxRowRow, LeadFactsRow, TenantRow } from './sqlite-rows';
 
 interface TenantKey {
   crm: string;
@@ -175,6 +175,32 @@ export function prepareSqliteStatements(db: Database) {
     listAudit: db.prepare<TenantKey & { limit: number }, AuditRow>(`
       SELECT crm, tenant_id, at, actor, action, record_id, detail FROM audit
       WHERE crm = @crm AND tenant_id = @tenantId ORDER BY id DESC LIMIT @limit`),
+
+    getCursor: db.prepare<TenantKey & { name: string }, { value: string }>(
+      'SELECT value FROM sync_cursors WHERE crm = @crm AND tenant_id = @tenantId AND name = @name',
+    ),
+    setCursor: db.prepare<TenantKey & { name: string; value: string; now: string }>(`
+      INSERT INTO sync_cursors (crm, tenant_id, name, value, updated_at) VALUES (@crm, @tenantId, @name, @value, @now)
+      ON CONFLICT (crm, tenant_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+
+    decisionsInRange: db.prepare<TenantKey & { from: string | null; to: string | null }, { body: string }>(`
+      SELECT body FROM decisions
+      WHERE crm = @crm AND tenant_id = @tenantId
+        AND (@from IS NULL OR decided_at >= @from) AND (@to IS NULL OR decided_at < @to)
+      ORDER BY record_id, id`),
+    upsertLeadFacts: db.prepare<TenantKey & Omit<LeadFactsRow, 'crm' | 'tenant_id'> & { now: string }>(`
+      INSERT INTO lead_facts (crm, tenant_id, record_id, created_at, source, campaign, country, region, outcome, outcome_at, amount, updated_at)
+      VALUES (@crm, @tenantId, @record_id, @created_at, @source, @campaign, @country, @region, @outcome, @outcome_at, @amount, @now)
+      ON CONFLICT (crm, tenant_id, record_id) DO UPDATE SET
+        created_at = COALESCE(excluded.created_at, lead_facts.created_at),
+        source = excluded.source, campaign = excluded.campaign, country = excluded.country, region = excluded.region,
+        outcome = COALESCE(excluded.outcome, lead_facts.outcome),
+        outcome_at = CASE WHEN excluded.outcome IS NULL THEN lead_facts.outcome_at ELSE excluded.outcome_at END,
+        amount = COALESCE(excluded.amount, lead_facts.amount),
+        updated_at = excluded.updated_at`),
+    listLeadFacts: db.prepare<TenantKey, LeadFactsRow>(`
+      SELECT record_id, created_at, source, campaign, country, region, outcome, outcome_at, amount FROM lead_facts
+      WHERE crm = @crm AND tenant_id = @tenantId ORDER BY record_id`),
 
     acquireLease: db.prepare<{ name: string; holder: string; now: string; until: string }>(`
       INSERT INTO leases (name, holder, until) VALUES (@name, @holder, @until)

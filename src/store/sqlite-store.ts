@@ -9,15 +9,17 @@ import { applySqliteMigrations } from './apply-sqlite-migrations';
 import { chunk } from '../core/chunk';
 import { isoInstant } from './iso-instant';
 import { openSqliteDatabase } from './open-sqlite-database';
-import { toAuditEntry, toDeadLetter, toDefinitionRecord, toInboxRow, toTenantRecord } from './sqlite-rows';
+import { toAuditEntry, toDeadLetter, toDefinitionRecord, toInboxRow, toLeadFacts, toTenantRecord } from './sqlite-rows';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements';
 import type {
   AuditEntry,
   DeadLetter,
   DecisionCommit,
+  DecisionRange,
   DefinitionRecord,
   EnqueueResult,
   InboxRow,
+  LeadFacts,
   Store,
   TenantRecord,
 } from './store';
@@ -250,6 +252,38 @@ export class SqliteStore implements Store {
     return this.read(() => this.sql.decisionHistory.all({ ...tenantKey(ref), recordId })).map(parseDecision);
   }
 
+  async listDecisionHistory(ref: TenantRef, range: DecisionRange = {}): Promise<Decision[]> {
+    const bounds = {
+      from: range.from === undefined ? null : isoInstant(range.from, 'from'),
+      to: range.to === undefined ? null : isoInstant(range.to, 'to'),
+    };
+    return this.read(() => this.sql.decisionsInRange.all({ ...tenantKey(ref), ...bounds })).map(parseDecision);
+  }
+
+  async upsertLeadFacts(ref: TenantRef, facts: LeadFacts[], now: string): Promise<void> {
+    if (facts.length === 0) return;
+    const at = isoInstant(now, 'now');
+    facts.forEach(refuseOddAmount);
+    const rows = facts.map((f) => ({
+      record_id: f.recordId,
+      created_at: f.createdAt === null ? null : isoInstant(f.createdAt, `createdAt of record ${f.recordId}`),
+      source: f.source,
+      campaign: f.campaign,
+      country: f.country,
+      region: f.region,
+      outcome: f.outcome,
+      outcome_at: f.outcomeAt === null ? null : isoInstant(f.outcomeAt, `outcomeAt of record ${f.recordId}`),
+      amount: f.amount,
+    }));
+    this.write(() => {
+      for (const row of rows) this.sql.upsertLeadFacts.run({ ...tenantKey(ref), ...row, now: at });
+    });
+  }
+
+  async listLeadFacts(ref: TenantRef): Promise<LeadFacts[]> {
+    return this.read(() => this.sql.listLeadFacts.all(tenantKey(ref))).map(toLeadFacts);
+  }
+
   async getRoutingState(ref: TenantRef): Promise<RoutingState> {
     const row = this.read(() => this.sql.getRoutingState.get(tenantKey(ref)));
     return row ? (JSON.parse(row.state) as RoutingState) : {};
@@ -275,6 +309,15 @@ export class SqliteStore implements Store {
   async listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`audit limit must be a whole number ≥ 0, got ${limit}`);
     return this.read(() => this.sql.listAudit.all({ ...tenantKey(ref), limit })).map(toAuditEntry);
+  }
+
+  async getCursor(ref: TenantRef, name: string): Promise<string | null> {
+    return this.read(() => this.sql.getCursor.get({ ...tenantKey(ref), name }))?.value ?? null;
+  }
+
+  async setCursor(ref: TenantRef, name: string, value: string, now: string): Promise<void> {
+    const at = isoInstant(now, 'now');
+    this.write(() => this.sql.setCursor.run({ ...tenantKey(ref), name, value, now: at }));
   }
 
   async tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
@@ -326,6 +369,11 @@ function refuseOtherTenant(ref: TenantRef, owner: TenantRef, what: string): void
   if (owner.crm !== ref.crm || owner.tenantId !== ref.tenantId) {
     throw new Error(`${what} belongs to tenant ${describeTenant(owner)}, not ${describeTenant(ref)}`);
   }
+}
+
+/** SQLite would store NaN as NULL and Postgres as NaN: refuse it so both stores agree. */
+function refuseOddAmount(facts: LeadFacts): void {
+  if (facts.amount !== null && !Number.isFinite(facts.amount)) throw new Error(`amount of record ${facts.recordId} is not a finite number`);
 }
 
 function parseDecision(row: { body: string }): Decision {

@@ -69,6 +69,35 @@ export interface DecisionCommit {
   writtenFields: string[];
 }
 
+/** The CRM's verdict on a lead's deal, once one closed. */
+export type LeadOutcome = 'won' | 'lost';
+
+/**
+ * What the dashboard groups and filters a record's leads by, as the CRM record said when last read:
+ * decisions carry none of it. No personal data (no names, emails or phones).
+ */
+export interface LeadFacts {
+  recordId: string;
+  /** When the CRM created the record; null when the CRM did not say. */
+  createdAt: string | null;
+  source: string | null;
+  campaign: string | null;
+  country: string | null;
+  /** The routing territory's region the lead falls in, if any. */
+  region: string | null;
+  outcome: LeadOutcome | null;
+  /** When the outcome happened (deal closed); null while unknown. */
+  outcomeAt: string | null;
+  /** Deal amount in the account's currency, when the CRM has one. */
+  amount: number | null;
+}
+
+/** A window of decision times: from inclusive, to exclusive; either end open when omitted. */
+export interface DecisionRange {
+  from?: string;
+  to?: string;
+}
+
 /**
  * The storage port. Every method is one transaction: it fully happens or not at all.
  * Times are ISO strings passed in by the caller (the store never reads the clock for business logic).
@@ -122,6 +151,21 @@ export interface Store {
   /** Latest decision of every record of the tenant. */
   listCurrentDecisions(ref: TenantRef): Promise<Decision[]>;
   decisionHistory(ref: TenantRef, recordId: string): Promise<Decision[]>;
+  /**
+   * Every decision of the tenant made in `range` (by decidedAt), grouped by record id and, within a
+   * record, in the order committed: the dashboard's funnel needs each lead's whole path, not only its latest.
+   */
+  listDecisionHistory(ref: TenantRef, range?: DecisionRange): Promise<Decision[]>;
+
+  /**
+   * Replaces each record's facts with the given snapshot (one row per record; a record listed twice
+   * keeps its last). Two fields are sticky: a snapshot without an outcome keeps the one stored, with
+   * its time, and one without an amount keeps the stored amount — the worker's lead read carries no
+   * deal, a later outcome sync does, and neither may erase the other. A missing createdAt keeps the stored one.
+   */
+  upsertLeadFacts(ref: TenantRef, facts: LeadFacts[], now: string): Promise<void>;
+  /** The facts of every record of the tenant, by record id. */
+  listLeadFacts(ref: TenantRef): Promise<LeadFacts[]>;
 
   getRoutingState(ref: TenantRef): Promise<RoutingState>;
 
@@ -130,6 +174,14 @@ export interface Store {
 
   appendAudit(entries: AuditEntry[]): Promise<void>;
   listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]>;
+
+  /**
+   * A named position per tenant that a scheduled job resumes from (the Salesforce reconciliation's last
+   * LastModifiedDate seen); null until first set.
+   */
+  getCursor(ref: TenantRef, name: string): Promise<string | null>;
+  /** Sets a tenant's named cursor (inserting or replacing it). */
+  setCursor(ref: TenantRef, name: string, value: string, now: string): Promise<void>;
 
   /** A lease so one instance runs a scheduled job: true when `holder` now holds `name` until `until`. */
   tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;

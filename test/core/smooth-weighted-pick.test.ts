@@ -36,8 +36,9 @@ describe('smoothWeightedPick', () => {
   });
 
   test('an owner away today gives up credit it was owed but keeps its debt', () => {
-    const pick = smoothWeightedPick([{ ownerId: 'a', weight: 1 }], { a: 0, owed: 3, owing: -2 });
-    expect(pick?.nextCurrent).toEqual({ a: 0, owed: 0, owing: -2 });
+    const pick = smoothWeightedPick([{ ownerId: 'a', weight: 1 }], { a: 0, owed: 3, owing: -2, gone: 4 }, ['owed', 'owing']);
+    // Owners the pool no longer knows are left as they were.
+    expect(pick?.nextCurrent).toEqual({ a: 0, owed: 0, owing: -2, gone: 4 });
   });
 
   test('an owner back from an absence with credit owed gets one lead, not a run of them', () => {
@@ -47,7 +48,7 @@ describe('smoothWeightedPick', () => {
       { ownerId: 'c', weight: 1 },
     ];
     // "c" left when owed a lot (say its weight was cut from 10 to 1 meanwhile).
-    let current: Record<string, number> = smoothWeightedPick(owners.slice(0, 2), { a: 0, b: 0, c: 9 })!.nextCurrent;
+    let current: Record<string, number> = smoothWeightedPick(owners.slice(0, 2), { a: 0, b: 0, c: 9 }, ['c'])!.nextCurrent;
     const picked: string[] = [];
     for (let i = 0; i < 9; i++) {
       const pick = smoothWeightedPick(owners, current)!;

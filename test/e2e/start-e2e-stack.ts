@@ -5,8 +5,13 @@ import { Client } from '@hubspot/api-client';
 import pino from 'pino';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/start-sandbox';
 import { sandboxDefaults, type SandboxOptions } from '../../scripts/sandbox/sandbox-options';
+import type { CrmKind } from '../../src/core/lead';
 import { loadConfig } from '../../src/config/load-config';
 import { startAccord, type RunningAccord } from '../../src/main';
+import { salesforceControls, type SalesforceControls } from './salesforce-controls';
+
+/** ACCORD_SECRET_KEY of every e2e stack: the outbound-message token of the sandbox org derives from it. */
+export const e2eSecretKey = 'e2e-secret-key-with-at-least-32-characters';
 
 export interface E2eStack {
   sandbox: Sandbox;
@@ -19,10 +24,43 @@ export interface E2eStack {
   /** Edits a contact as a rep in the CRM UI. */
   editAsRep(id: string, properties: Record<string, string>): Promise<void>;
   readContact(id: string): Promise<Record<string, string | null>>;
+  /** The sandbox org's leads, for stacks started with Salesforce. */
+  salesforce: SalesforceControls;
   stop(): Promise<void>;
 }
 
-export async function startE2eStack(sandboxOptions: Partial<SandboxOptions> = {}, env: Record<string, string> = {}): Promise<E2eStack> {
+/** Environment connecting Accord to the sandbox as each CRM: HubSpot by base path, Salesforce by login/instance URL. */
+function crmEnv(crms: readonly CrmKind[], sandbox: Sandbox): Record<string, string> {
+  return {
+    ...(crms.includes('hubspot')
+      ? {
+          HUBSPOT_ACCESS_TOKEN: sandboxDefaults.accessToken,
+          HUBSPOT_CLIENT_SECRET: sandboxDefaults.clientSecret,
+          HUBSPOT_APP_ID: sandboxDefaults.appId,
+          HUBSPOT_BASE_PATH: sandbox.url,
+        }
+      : {}),
+    ...(crms.includes('salesforce')
+      ? {
+          ACCORD_SECRET_KEY: e2eSecretKey,
+          SALESFORCE_LOGIN_URL: sandbox.url,
+          SALESFORCE_CLIENT_ID: sandboxDefaults.salesforce.clientId,
+          SALESFORCE_CLIENT_SECRET: sandboxDefaults.salesforce.clientSecret,
+          SALESFORCE_REFRESH_TOKEN: sandboxDefaults.salesforce.refreshToken,
+        }
+      : {}),
+  };
+}
+
+/**
+ * The sandbox CRM and Accord on a fresh SQLite file, wired to each other over loopback for the given
+ * CRMs (webhooks and outbound messages point at Accord).
+ */
+export async function startE2eStack(
+  sandboxOptions: Partial<SandboxOptions> = {},
+  env: Record<string, string> = {},
+  crms: readonly CrmKind[] = ['hubspot'],
+): Promise<E2eStack> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-e2e-'));
   const databaseFile = join(dir, 'accord.db');
   const sandbox = await startSandbox({
@@ -32,19 +70,18 @@ export async function startE2eStack(sandboxOptions: Partial<SandboxOptions> = {}
     webhookBatchMs: 10,
     retryBaseMs: 20,
     ...sandboxOptions,
+    salesforce: { outboundBatchMs: 10, outboundRetryBaseMs: 20, ...sandboxOptions.salesforce },
   });
   const config = loadConfig({
     PORT: '0',
     DATABASE_URL: `file:${databaseFile}`,
-    HUBSPOT_ACCESS_TOKEN: sandboxDefaults.accessToken,
-    HUBSPOT_CLIENT_SECRET: sandboxDefaults.clientSecret,
-    HUBSPOT_APP_ID: sandboxDefaults.appId,
-    HUBSPOT_BASE_PATH: sandbox.url,
     WORKER_POLL_MS: '20',
+    ...crmEnv(crms, sandbox),
     ...env,
   });
   const accord = await startAccord({ config, logger: pino({ level: 'silent' }), jobs: false });
-  sandbox.setWebhookUrl(`${accord.url}/webhooks/hubspot`);
+  if (crms.includes('hubspot')) sandbox.setWebhookUrl(`${accord.url}/webhooks/hubspot`);
+  if (crms.includes('salesforce')) sandbox.setSalesforceOutboundUrl(accord.salesforceOutboundUrl);
   const hubspot = new Client({ accessToken: sandboxDefaults.accessToken, basePath: sandbox.url });
 
   const control = async (method: string, path: string, body: unknown) => {
@@ -71,6 +108,7 @@ export async function startE2eStack(sandboxOptions: Partial<SandboxOptions> = {}
       ]);
       return contact.properties;
     },
+    salesforce: salesforceControls(sandbox, control),
     async stop() {
       await accord.stop();
       await sandbox.close();

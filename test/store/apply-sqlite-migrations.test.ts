@@ -25,44 +25,49 @@ describe('applySqliteMigrations', () => {
       'decisions',
       'definitions',
       'inbox',
+      'lead_facts',
       'leases',
       'owners',
       'processed_keys',
       'routing_state',
       'schema_migrations',
+      'sync_cursors',
       'tenants',
     ]);
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(
+      sqliteMigrations.map(({ version, name }) => ({ version, name })),
+    );
   });
+
+  // The newest released migration; the tests below add their own after it.
+  const newest = Math.max(...sqliteMigrations.map((m) => m.version));
 
   it('applies later migrations in version order, skipping those already applied', () => {
     applySqliteMigrations(db);
     const later: SqliteMigration[] = [
-      { version: 3, name: 'index owners by email', sql: 'CREATE INDEX owners_email ON owner_emails (email)' },
-      { version: 2, name: 'owner emails', sql: 'CREATE TABLE owner_emails (email TEXT)' },
+      { version: newest + 2, name: 'index owners by email', sql: 'CREATE INDEX owners_email ON owner_emails (email)' },
+      { version: newest + 1, name: 'owner emails', sql: 'CREATE TABLE owner_emails (email TEXT)' },
     ];
 
-    expect(applySqliteMigrations(db, [...sqliteMigrations, ...later])).toEqual([2, 3]);
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
-      { version: 1 },
-      { version: 2 },
-      { version: 3 },
-    ]);
+    expect(applySqliteMigrations(db, [...sqliteMigrations, ...later])).toEqual([newest + 1, newest + 2]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(
+      [...sqliteMigrations.map((m) => m.version), newest + 1, newest + 2].map((version) => ({ version })),
+    );
   });
 
   it('leaves no trace of a migration that fails half way', () => {
-    const broken: SqliteMigration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;' };
+    const broken: SqliteMigration = { version: newest + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;' };
     applySqliteMigrations(db);
 
     expect(() => applySqliteMigrations(db, [...sqliteMigrations, broken])).toThrow(/missing_table/);
     expect(tables()).not.toContain('half');
-    expect(db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get()).toEqual({ version: 1 });
+    expect(db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get()).toEqual({ version: newest });
   });
 
   it('refuses a database migrated by a newer build', () => {
     applySqliteMigrations(db);
     db.prepare("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')").run();
 
-    expect(() => applySqliteMigrations(db)).toThrow(/schema is at version 99, newer than this build knows \(1\)/);
+    expect(() => applySqliteMigrations(db)).toThrow(new RegExp(`schema is at version 99, newer than this build knows \\(${newest}\\)`));
   });
 });

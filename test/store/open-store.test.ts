@@ -42,10 +42,4 @@ describe('openStore', () => {
       await store.close();
     }
   });
-
-  it('says Postgres is not built yet rather than opening a file named after the URL', async () => {
-    await expect(openStore('postgres://accord@localhost/accord')).rejects.toThrow(
-      /^Postgres support is not built yet; use file:/,
-    );
-  });
 });

@@ -1,6 +1,8 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { applyPostgresMigrations } from '../../src/store/postgres-apply-migrations';
 import { PostgresStore } from '../../src/store/postgres-store';
 import { postgresMigrations } from '../../src/store/postgres-migrations';
+import { sqliteMigrations } from '../../src/store/sqlite-migrations';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { at, crmEvent, decision, owner, sampleDefinition, tenantA, tenantRecord } from './fixtures';
@@ -15,11 +17,11 @@ describePostgres('Postgres', (postgres) => {
   });
 
   describe('PostgresStore', () => {
-    const open: Store[] = [];
+    const open: { close(): Promise<void> }[] = [];
     const rawClients: Client[] = [];
-    async function track<S extends Store>(store: S): Promise<S> {
-      open.push(store);
-      return store;
+    async function track<S extends Store | Pool>(opened: S): Promise<S> {
+      open.push({ close: () => ('end' in opened ? opened.end() : opened.close()) });
+      return opened;
     }
     async function migratedStore(url: string): Promise<PostgresStore> {
       const store = await track(new PostgresStore(url));
@@ -114,8 +116,11 @@ describePostgres('Postgres', (postgres) => {
       await store.migrate();
 
       expect(await store.getTenant(tenantA)).toEqual(tenantRecord(tenantA));
-      const { rows } = await (await raw(url)).query('SELECT version, name FROM schema_migrations');
-      expect(rows).toEqual([{ version: 1, name: 'initial schema' }]);
+      const { rows } = await (await raw(url)).query('SELECT version, name FROM schema_migrations ORDER BY version');
+      expect(rows).toEqual(postgresMigrations.map(({ version, name }) => ({ version, name })));
+      expect(postgresMigrations.map(({ version, name }) => ({ version, name }))).toEqual(
+        sqliteMigrations.map(({ version, name }) => ({ version, name })),
+      );
     });
 
     it('migrates one schema from several instances starting at once', async () => {
@@ -124,10 +129,23 @@ describePostgres('Postgres', (postgres) => {
 
       await Promise.all(instances.map((store) => store.migrate()));
 
-      const { rows } = await (await raw(url)).query('SELECT version FROM schema_migrations');
+      const { rows } = await (await raw(url)).query('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows).toEqual(postgresMigrations.map(({ version }) => ({ version })));
       await instances[0]!.upsertTenant(tenantRecord(tenantA));
       expect(await instances[3]!.getTenant(tenantA)).toEqual(tenantRecord(tenantA));
+    });
+
+    it('upgrades a schema an older build created, keeping its data', async () => {
+      const url = await postgres.newSchemaUrl();
+      const older = await track(new Pool({ connectionString: url }));
+      expect(await applyPostgresMigrations(older, postgresMigrations.slice(0, 1))).toEqual([1]);
+      const store = await track(new PostgresStore(url));
+      await store.upsertTenant(tenantRecord(tenantA));
+
+      expect(await applyPostgresMigrations(older, postgresMigrations)).toEqual(postgresMigrations.slice(1).map((m) => m.version));
+      await store.setCursor(tenantA, 'reconcile', 'x', at(1));
+      expect(await store.getTenant(tenantA)).toEqual(tenantRecord(tenantA));
+      expect(await applyPostgresMigrations(older, postgresMigrations)).toEqual([]);
     });
 
     it('refuses a schema newer than this build knows', async () => {
@@ -135,8 +153,9 @@ describePostgres('Postgres', (postgres) => {
       await migratedStore(url);
       await (await raw(url)).query("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')");
 
+      const known = postgresMigrations.at(-1)?.version;
       await expect((await track(new PostgresStore(url))).migrate()).rejects.toThrow(
-        /schema is at version 99, newer than this build knows \(1\); upgrade Accord/,
+        `schema is at version 99, newer than this build knows (${known}); upgrade Accord`,
       );
     });
 

@@ -1,7 +1,9 @@
 import { describeAuditContract } from './contract/audit-contract';
+import { describeCursorsContract } from './contract/cursors-contract';
 import { describeDecisionsContract } from './contract/decisions-contract';
 import { describeDefinitionsContract } from './contract/definitions-contract';
 import { describeInboxContract } from './contract/inbox-contract';
+import { describeLeadFactsContract } from './contract/lead-facts-contract';
 import { describeLeasesContract } from './contract/leases-contract';
 import type { MakeStore } from './contract/make-store';
 import { describeOwnersContract } from './contract/owners-contract';
@@ -21,6 +23,8 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeOwnersContract(makeStore);
     describeAuditContract(makeStore);
     describeLeasesContract(makeStore);
+    describeCursorsContract(makeStore);
+    describeLeadFactsContract(makeStore);
     describeTenantIsolationContract(makeStore);
   });
 }

@@ -27,10 +27,16 @@ export interface AdaptiveCard {
   actions?: OpenUrlAction[];
 }
 
+export interface AdaptiveCardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  contentUrl: null;
+  content: AdaptiveCard;
+}
+
 /** What Teams webhooks and Workflows accept: a message with one Adaptive Card attachment. */
 export interface TeamsMessage {
   type: 'message';
-  attachments: Array<{ contentType: 'application/vnd.microsoft.card.adaptive'; contentUrl: null; content: AdaptiveCard }>;
+  attachments: [AdaptiveCardAttachment];
 }
 
 export function teamsMessage(body: CardElement[], actions: OpenUrlAction[] = []): TeamsMessage {
