@@ -67,6 +67,9 @@ export async function connectSalesforce(config: Config, store: Store, clock: Clo
   // POST {loginUrl}/services/oauth2/token when there is nothing stored to resume.
   const fresh: SalesforceSession | null = stored ? null : await startSalesforceSession(client, envRefreshToken);
 
+  if (fresh && configuredOrg && !sameSalesforceId(fresh.organizationId, configuredOrg)) {
+    throw new Error(`SALESFORCE_REFRESH_TOKEN belongs to org ${fresh.organizationId}, not SALESFORCE_ORG_ID ${configuredOrg}`);
+  }
   const organizationId = configuredOrg ?? stored?.organizationId ?? (fresh as SalesforceSession).organizationId;
   const integrationUserId =
     (config.SALESFORCE_INTEGRATION_USER_ID ? toSalesforceId18(config.SALESFORCE_INTEGRATION_USER_ID) : null) ??

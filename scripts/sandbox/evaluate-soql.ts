@@ -30,8 +30,8 @@ export function evaluateSoql(
   const orders = query.orderBy.map((order) => ({ ...order, resolved: resolve(table, order.field) }));
   rows = [...rows].sort((a, b) => {
     for (const order of orders) {
-      const result = compareForSort(valueAt(a, order.resolved.path), valueAt(b, order.resolved.path), order.resolved.type, order.nullsLast);
-      if (result !== 0) return order.descending ? -result : result;
+      const result = compareForSort(valueAt(a, order.resolved.path), valueAt(b, order.resolved.path), order.resolved.type, order.nullsLast, order.descending);
+      if (result !== 0) return result;
     }
     return 0;
   });
@@ -157,11 +157,12 @@ function compare(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-function compareForSort(a: unknown, b: unknown, type: SoqlFieldType, nullsLast: boolean): number {
+/** Nulls go first or last whatever the direction; only non-null values flip with DESC. */
+function compareForSort(a: unknown, b: unknown, type: SoqlFieldType, nullsLast: boolean, descending: boolean): number {
   const x = normalizeValue(a, type);
   const y = normalizeValue(b, type);
   if (x === null || y === null) return x === y ? 0 : (x === null) === nullsLast ? 1 : -1;
-  return compare(x, y);
+  return descending ? -compare(x, y) : compare(x, y);
 }
 
 function shape(table: SoqlTable, row: Row, fields: readonly ResolvedField[], urlOf: (table: string, id: string) => string): Record<string, unknown> {

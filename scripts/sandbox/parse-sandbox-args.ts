@@ -12,6 +12,7 @@ export const sandboxUsage = `Usage: sandbox [options]
   --seed-contacts N        contacts to seed from the sample data (default ${defaultSeedContactCount}; 0 = owners only)
   --data-dir DIR           folder with the crm-sales-opportunities CSVs (default: found upward)
   --preinstall-accord      start with Accord's properties already created
+  --salesforce-outbound-url URL  where to send Salesforce outbound messages (default: none)
   --help                   show this help`;
 
 function nonNegativeInteger(name: string, value: string | undefined, fallback: number): number {
@@ -37,12 +38,15 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliCommand {
       'seed-contacts': { type: 'string' },
       'data-dir': { type: 'string' },
       'preinstall-accord': { type: 'boolean' },
+      'salesforce-outbound-url': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return { help: true };
   const webhookUrl = values['webhook-url'];
   if (webhookUrl !== undefined && !URL.canParse(webhookUrl)) throw new Error(`--webhook-url is not a URL: '${webhookUrl}'`);
+  const outboundUrl = values['salesforce-outbound-url'];
+  if (outboundUrl !== undefined && !URL.canParse(outboundUrl)) throw new Error(`--salesforce-outbound-url is not a URL: '${outboundUrl}'`);
   return {
     help: false,
     options: {
@@ -57,6 +61,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliCommand {
         ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
       },
       preinstallAccordProperties: values['preinstall-accord'] ?? false,
+      ...(outboundUrl === undefined ? {} : { salesforce: { outboundUrl } }),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import pino from 'pino';
 import { parseSandboxArgs, sandboxUsage } from './parse-sandbox-args';
+import { sandboxDefaults } from './sandbox-options';
 import type { SandboxLogger } from './sandbox-logger';
 import { startSandbox, type Sandbox } from './start-sandbox';
 
@@ -30,6 +31,9 @@ export async function runSandboxCli(argv: readonly string[], io: SandboxCliIo = 
   io.out(`  portal ${options.portalId}, app ${options.appId}, access token '${options.accessToken}'`);
   io.out(`  ${sandbox.state.hubspot.owners.size} owners, ${sandbox.state.hubspot.contacts.size} contacts`);
   io.out(`  webhooks → ${options.webhookUrl ?? '(none; PUT /_sandbox/webhooks {"url": …} to set)'}`);
+  const org = sandbox.state.salesforce;
+  io.out(`Salesforce org ${org.orgId} on the same URL (login and instance): client id '${sandboxDefaults.salesforce.clientId}', refresh token '${sandboxDefaults.salesforce.refreshToken}'`);
+  io.out(`  ${org.users.size} users, ${org.leads.size} leads; outbound messages → ${options.salesforce?.outboundUrl ?? '(none; PUT /_sandbox/salesforce/outbound {"url": …} to set)'}`);
   io.onStarted?.(sandbox);
   await new Promise<void>((resolve) => {
     const stop = () => {

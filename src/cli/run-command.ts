@@ -1,4 +1,4 @@
-import { hasHubspotCredentials, loadConfig } from '../config/load-config';
+import { hasCrmCredentials, loadConfig } from '../config/load-config';
 import { runBacktest } from './run-backtest';
 import { runCalibrate } from './run-calibrate';
 import { runDeadLetters } from './run-dead-letters';
@@ -14,6 +14,7 @@ export const usage = `Usage: accord <command> [options]
 Commands:
   start                 Run the webhook server, worker and jobs against the CRM set in the environment
   demo [options]        Start the sandbox CRM and Accord on SQLite, stream seed leads, show the results
+      --crm NAME          hubspot (default), salesforce or both
       --contacts N        leads to stream (default 200)
       --port N            Accord's port (default $PORT or 3000)
       --sandbox-port N    the sandbox CRM's port (default 4100)
@@ -39,7 +40,7 @@ export async function runCommand(argv: string[]): Promise<number | undefined> {
       return runDemo(loadConfig(), rest);
     case 'auto': {
       const config = loadConfig();
-      return hasHubspotCredentials(config) ? runStart(config, rest) : runDemo(config, rest);
+      return hasCrmCredentials(config) ? runStart(config, rest) : runDemo(config, rest);
     }
     case 'sandbox':
       return runSandbox(rest);

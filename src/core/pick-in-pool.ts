@@ -37,9 +37,9 @@ export function pickInPool(
   excluded: readonly string[] = [],
 ): PoolOutcome {
   const nowMs = now.getTime();
-  const { candidates, away } = poolMembers(pool, owners, nowMs);
+  // Members passed over this time (away, excluded, at cap): the round robin forgets what they were owed.
+  const { candidates, away: skipped } = poolMembers(pool, owners, nowMs);
   const open: PoolCandidate[] = [];
-  const skipped = away;
   let atCap = 0;
   for (const candidate of candidates) {
     if (excluded.includes(candidate.ownerId)) {

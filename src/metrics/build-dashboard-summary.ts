@@ -64,7 +64,7 @@ export function buildDashboardSummary(input: DashboardSummaryInput): DashboardSu
       created: cells.count(all('created')),
       mql: cells.count(all('mql')),
       sql: cells.count(all('sql')),
-      mqlToSql: cells.rate(all('sql'), all('mql')),
+      mqlToSql: cells.rate(all('sql'), all('mql'), 'no MQL'),
       medianResponseHours: sla.medianHours as Cell,
       slaCompliance: sla.compliance as Cell,
       won: outcomesKnown ? cells.count(all('won')) : noteCell(noOutcomeData),

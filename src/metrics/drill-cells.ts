@@ -22,12 +22,12 @@ export class DrillCells {
     return { value: members.length, drill: drillKey(drill), versions: versionsOf(members) };
   }
 
-  /** numerator ÷ denominator, linked to the numerator's leads; null (with a note) over no leads. */
-  rate(numerator: Drill, denominator: Drill): Cell {
+  /** numerator ÷ denominator, linked to the numerator's leads; null (with `emptyNote`) over no leads. */
+  rate(numerator: Drill, denominator: Drill, emptyNote = 'no leads'): Cell {
     const part = this.members(numerator);
     const value = ratio(part.length, this.members(denominator).length);
     return value === null
-      ? { value: null, note: 'no leads', drill: drillKey(numerator), versions: [] }
+      ? { value: null, note: emptyNote }
       : { value, drill: drillKey(numerator), versions: versionsOf(part) };
   }
 

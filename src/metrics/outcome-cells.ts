@@ -14,7 +14,7 @@ export function outcomeCells(cells: DrillCells, scope: DrillScope): Record<'won'
   const won = { scope, metric: 'won' as const };
   return {
     won: cells.count(won),
-    winRate: cells.rate(won, { scope, metric: 'sql' }),
+    winRate: cells.rate(won, { scope, metric: 'sql' }, 'no SQL'),
     cycleDays: cells.statistic(won, (members) => median(members.flatMap(cycleDays)), 'no close dates'),
     revenue: cells.statistic(won, revenueOf, 'no deal amounts'),
   };

@@ -21,7 +21,7 @@ export function rejectionsTable(cells: DrillCells, timelines: readonly LeadTimel
       source: textCell(source),
       sent: cells.count({ scope, metric: 'sales_ready' }),
       rejected: cells.count({ scope, metric: 'rejected' }),
-      rate: cells.rate({ scope, metric: 'rejected' }, { scope, metric: 'sales_ready' }),
+      rate: cells.rate({ scope, metric: 'rejected' }, { scope, metric: 'sales_ready' }, 'none sent'),
     };
     for (const reason of reasons) row[`reason:${reason}`] = cells.count({ scope, metric: `rejected:${reason}` });
     return row;

@@ -42,7 +42,7 @@ export function qualityCells(cells: DrillCells, scope: DrillScope): TableRow {
     mql: cells.count(drill('mql')),
     salesReady: cells.count(drill('sales_ready')),
     sql: cells.count(drill('sql')),
-    mqlToSql: cells.rate(drill('sql'), drill('mql')),
+    mqlToSql: cells.rate(drill('sql'), drill('mql'), 'no MQL'),
     rejected: cells.count(drill('rejected')),
   };
 }

@@ -1,4 +1,7 @@
 import { Connection } from 'jsforce';
+import pino from 'pino';
+import { loadConfig } from '../../src/config/load-config';
+import { startAccord } from '../../src/main';
 import { salesforceOrgToken } from '../../adapters/salesforce/salesforce-org-token';
 import { toSalesforceId18 } from '../../adapters/salesforce/salesforce-id';
 import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
@@ -263,6 +266,31 @@ describe('Salesforce end to end: session refresh and limits', () => {
     expect(stack.sandbox.state.salesforce.sessions.refreshes).toBe(refreshesBefore + 1);
     expect(stack.sandbox.callLog.count('GET /services/data/:version/query', 401)).toBe(1);
     await eventually(async () => ((await stack.accord.store.getTenant(tenant))?.credentials !== storedBefore ? true : undefined), 5000, 'new tokens to be stored');
+  });
+
+  it('resumes the stored session on the next start instead of asking for a new one', async () => {
+    await settled(stack);
+    const tokenCalls = stack.sandbox.callLog.count('POST /services/oauth2/token');
+    const second = await startAccord({
+      config: loadConfig({
+        PORT: '0',
+        DATABASE_URL: `file:${stack.databaseFile}`,
+        ACCORD_SECRET_KEY: e2eSecretKey,
+        SALESFORCE_LOGIN_URL: stack.sandbox.url,
+        SALESFORCE_CLIENT_ID: sandboxDefaults.salesforce.clientId,
+        SALESFORCE_CLIENT_SECRET: sandboxDefaults.salesforce.clientSecret,
+        SALESFORCE_REFRESH_TOKEN: sandboxDefaults.salesforce.refreshToken,
+      }),
+      logger: pino({ level: 'silent' }),
+      jobs: false,
+    });
+    try {
+      expect(second.tenants).toEqual([tenant]);
+      expect(second.salesforceOutboundUrl).toBe(`${second.url}/webhooks/salesforce/${salesforceOrgToken(e2eSecretKey, orgId)}`);
+    } finally {
+      await second.stop();
+    }
+    expect(stack.sandbox.callLog.count('POST /services/oauth2/token')).toBe(tokenCalls);
   });
 
   it('waits out REQUEST_LIMIT_EXCEEDED without failing the event, and without calling again before it is time', async () => {

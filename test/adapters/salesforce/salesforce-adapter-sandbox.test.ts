@@ -2,7 +2,7 @@ import { Connection } from 'jsforce';
 import { createSalesforceAdapter, type SalesforceAdapter, type SalesforceAdapterOptions } from '../../../adapters/salesforce/create-salesforce-adapter';
 import { SalesforceSessionRejectedError } from '../../../adapters/salesforce/salesforce-session-rejected-error';
 import { SalesforceSetupError } from '../../../adapters/salesforce/salesforce-setup-error';
-import type { TenantConnection } from '../../../src/core/crm-adapter';
+import { CrmUnavailableError, type TenantConnection } from '../../../src/core/crm-adapter';
 import { startSandbox, type Sandbox } from '../../../scripts/sandbox/start-sandbox';
 import { sandboxDefaults, type SalesforceSandboxOptions } from '../../../scripts/sandbox/sandbox-options';
 
@@ -170,6 +170,14 @@ describe('Salesforce adapter against the sandbox org (real jsforce)', () => {
     const leads = await s.adapter.readLeads(s.connection, s.leadIds);
     expect(leads).toHaveLength(6);
     expect(leads.every((lead) => lead.activity.every((signal) => signal.kind !== 'page_view'))).toBe(true);
+  });
+
+  it('turns an org it cannot reach into CrmUnavailableError', async () => {
+    const s = await start();
+    await s.sandbox.close();
+    const error = await s.adapter.readLeads(s.connection, s.leadIds.slice(0, 1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CrmUnavailableError);
+    expect((error as Error).message).toMatch(/could not be reached .*ECONNREFUSED/);
   });
 
   it('lists leads changed since a time, oldest change first', async () => {

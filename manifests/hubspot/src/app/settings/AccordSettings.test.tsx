@@ -35,6 +35,7 @@ import {
 import { createAccordClient } from '../shared/accord-api';
 import type { Definition, DefinitionsView, DraftView } from '../shared/accord-api';
 import { AccordSettings } from './AccordSettings';
+import { definitionProblems, parseDomainList, setPoolMembers, toggleDisqualifier } from './definition-edits';
 
 const priya = { id: '9003', email: 'priya.shah@example.com' };
 
@@ -339,5 +340,32 @@ describe('Accord settings page', () => {
     expect(r.findByTestId(Alert, 'stale-draft').text).toContain('Draft #41 was based on version 2; version 3 has been published since.');
     expect(r.findByTestId(NumberInput, 'threshold-mql').props.value).toBe(40);
     expect(r.findByTestId(StatusTag, 'approval-sales').text).toBe('Sales: waiting');
+  });
+});
+
+describe('definition edits', () => {
+  const live = definitionsPublished.current.definition;
+
+  it('find nothing wrong with the default definition (its free-mail list included)', () => {
+    expect(definitionProblems(live)).toEqual([]);
+  });
+
+  it('read domain lists one per line or comma, lower-cased, without "@" or repeats', () => {
+    expect(parseDomainList(' Gmail.com,\n@Yahoo.com ; gmail.com\n\n')).toEqual(['gmail.com', 'yahoo.com']);
+    expect(definitionProblems({ ...live, competitorDomains: ['rival'] })).toEqual(['Not a domain (competitor list): rival']);
+  });
+
+  it('keep a pool member’s weight and start new members at 1', () => {
+    const weighted = { ...live, routing: { ...live.routing, pools: live.routing.pools.map((p) => (p.id === 'west' ? { ...p, members: [{ ownerId: '77', weight: 3 }] } : p)) } };
+    const next = setPoolMembers(weighted, 'west', ['78', '77']);
+    expect(next.routing.pools.find((p) => p.id === 'west')?.members).toEqual([
+      { ownerId: '78', weight: 1 },
+      { ownerId: '77', weight: 3 },
+    ]);
+    expect(weighted.routing.pools.find((p) => p.id === 'west')?.members).toEqual([{ ownerId: '77', weight: 3 }]);
+  });
+
+  it('never re-add a disqualifier the catalog does not know', () => {
+    expect(toggleDisqualifier(live, [], 'made_up', true)).toBe(live);
   });
 });
