@@ -14,17 +14,28 @@ import { createLogger } from './logging/create-logger';
 import { bootstrapTenant } from './pipeline/bootstrap-tenant';
 import { defaultCrmCallPolicy } from './pipeline/call-crm';
 import { systemClock, type Clock } from './pipeline/clock';
-import { RollingWindowLimiter } from './pipeline/rolling-window-limiter';
+import { defaultLimiterPacing, RollingWindowLimiter } from './pipeline/rolling-window-limiter';
 import { startWorker, type RunningWorker } from './pipeline/start-worker';
 import { tenantKey, type CrmRuntime } from './pipeline/tenant-runtime';
 import { emptyWorkerStats, type WorkerStats } from './pipeline/worker-stats';
 import { createApp } from './server/create-app';
+import { wireCrmApi, type CrmApiWiring } from './server/crm-api/wire-crm-api';
+import type { DashboardAccess } from './server/dashboard/dashboard-access';
+import { createAccordMetrics, type AccordMetrics } from './metrics/accord-metrics';
 import { openStore } from './store/open-store';
 import type { Store, TenantRecord } from './store/store';
 import { ownerSyncJob } from './jobs/owner-sync-job';
 import { scheduleJob } from './jobs/schedule-job';
 import { pruneProcessedKeysJob } from './jobs/prune-processed-keys-job';
 import { reconcileAll, reconcileJob } from './jobs/reconcile-job';
+import { slaSweepJob, sweepAllSlas } from './jobs/sla-sweep-job';
+import { decayRescoreJob, rescoreAllDecayed } from './jobs/decay-rescore-job';
+import { sendDueDigests, weeklyDigestJob } from './jobs/weekly-digest-job';
+import { funnelAlertJob } from './jobs/funnel-alert-job';
+import { channelTargetsOf } from './notify/channel-target';
+import { createNotifier } from './notify/notifier';
+import type { SlaSweepResult } from './pipeline/sweep-tenant-slas';
+import type { DigestRecord } from './store/store';
 import type { ChangeFeed } from './pipeline/change-feed';
 import type { ReconcileResult } from './pipeline/reconcile-tenant';
 
@@ -35,6 +46,8 @@ export interface StartOptions {
   extraRoutes?: (app: Express, accord: { store: Store }) => void;
   /** Scheduled jobs are off in short-lived runs (tests, one-off commands). */
   jobs?: boolean;
+  /** Who may open /dashboard; default: links signed with ACCORD_SECRET_KEY when it is set. */
+  dashboardAccess?: DashboardAccess;
 }
 
 export interface RunningAccord {
@@ -43,10 +56,21 @@ export interface RunningAccord {
   worker: RunningWorker;
   stats: WorkerStats;
   tenants: TenantRef[];
+  metrics: AccordMetrics;
+  /** How this instance reaches each tenant's CRM (credentials, rate limits): for one-off commands such as `accord backfill`. */
+  runtime: CrmRuntime;
+  logger: Logger;
   /** The outbound-message endpoint to configure in the Salesforce org; null without Salesforce. */
   salesforceOutboundUrl: string | null;
   /** Runs reconciliation now (what the scheduled job does): changes whose notification never arrived. */
   reconcile(): Promise<ReconcileResult[]>;
+  /** The loop's scheduled jobs, run now (what their schedules do): for the demo, tests and operators. */
+  loop: {
+    sweepSlas(): Promise<SlaSweepResult[]>;
+    /** Queues leads whose stage decayed; returns how many. */
+    rescoreDecayed(): Promise<number>;
+    sendDueDigests(): Promise<DigestRecord[]>;
+  };
   stop(): Promise<void>;
 }
 
@@ -57,13 +81,15 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.DATABASE_URL);
   const stats = emptyWorkerStats();
+  const metrics = createAccordMetrics();
 
   const adapters = new Map<CrmKind, CrmAdapter>();
   const limiters = new Map<string, RollingWindowLimiter>();
   const tenants: TenantRef[] = [];
   const hubspotToken = config.HUBSPOT_ACCESS_TOKEN;
 
-  if (hasHubspotCredentials(config)) {
+  // A private-app token, or a public app that portals install through OAuth (/oauth/hubspot/install).
+  if (hasHubspotCredentials(config) || Boolean(config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET && config.HUBSPOT_APP_ID)) {
     const hubspot = createHubspotAdapter({
       clientSecret: config.HUBSPOT_CLIENT_SECRET as string,
       appId: config.HUBSPOT_APP_ID as string,
@@ -75,6 +101,9 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
   let salesforce: ConnectedSalesforce | null = null;
   const feeds = new Map<CrmKind, ChangeFeed>();
 
+  // Set just before the server starts (it needs the runtime); declared here so connectionFor can read it without a TDZ error.
+  // eslint-disable-next-line prefer-const
+  let crmApiWiring: CrmApiWiring | undefined;
   const runtime: CrmRuntime = {
     adapterFor(crm) {
       const adapter = adapters.get(crm);
@@ -82,7 +111,9 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
       return adapter;
     },
     connectionFor(tenant: TenantRecord): TenantConnection {
-      // A private-app token from the environment; OAuth installs will keep encrypted tokens on the tenant.
+      // OAuth installs keep sealed tokens on the tenant; otherwise a private-app token from the environment.
+      const installed = crmApiWiring?.oauthConnectionFor(tenant);
+      if (installed) return installed;
       if (tenant.crm === 'hubspot' && hubspotToken) {
         return { crm: 'hubspot', tenantId: tenant.tenantId, accessToken: hubspotToken, instanceUrl: tenant.instanceUrl };
       }
@@ -95,8 +126,8 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
       if (!limiter) {
         limiter =
           ref.crm === 'salesforce'
-            ? new RollingWindowLimiter(config.SALESFORCE_RATE_LIMIT_REQUESTS, config.SALESFORCE_RATE_LIMIT_WINDOW_MS, clock)
-            : new RollingWindowLimiter(config.HUBSPOT_RATE_LIMIT_REQUESTS, config.HUBSPOT_RATE_LIMIT_WINDOW_MS, clock);
+            ? new RollingWindowLimiter(config.SALESFORCE_RATE_LIMIT_REQUESTS, config.SALESFORCE_RATE_LIMIT_WINDOW_MS, clock, defaultLimiterPacing)
+            : new RollingWindowLimiter(config.HUBSPOT_RATE_LIMIT_REQUESTS, config.HUBSPOT_RATE_LIMIT_WINDOW_MS, clock, defaultLimiterPacing);
         limiters.set(key, limiter);
       }
       return limiter;
@@ -123,6 +154,7 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
 
   const publicUrlFor = (port: number) => config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
   let publicUrl = config.PUBLIC_URL ?? '';
+  crmApiWiring = wireCrmApi({ config, store, clock, logger, runtime, publicUrl: () => publicUrl });
   const app = createApp({
     store,
     hubspot,
@@ -133,6 +165,10 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
       return publicUrl;
     },
     extraRoutes: options.extraRoutes ? (a) => options.extraRoutes?.(a, { store }) : undefined,
+    crmApi: crmApiWiring.crmApi,
+    oauthRoutes: crmApiWiring.oauthRoutes,
+    metrics,
+    dashboardAccess: options.dashboardAccess ?? (config.ACCORD_SECRET_KEY ? { mode: 'signed', secretKey: config.ACCORD_SECRET_KEY } : null),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -142,7 +178,7 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
   publicUrl = publicUrlFor(port);
 
   const worker = startWorker(
-    { store, runtime, clock, logger, stats, callPolicy: defaultCrmCallPolicy },
+    { store, runtime, clock, logger, stats, metrics, callPolicy: defaultCrmCallPolicy },
     {
       workerId: `${hostname()}:${process.pid}`,
       batchSize: config.WORKER_BATCH_SIZE,
@@ -152,6 +188,8 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     },
   );
 
+  const notifier = createNotifier(channelTargetsOf(config), logger);
+  const loopDeps = { store, runtime, clock, logger, notifier };
   const tasks: ScheduledTask[] = [];
   if (options.jobs !== false) {
     const holder = `${hostname()}:${process.pid}`;
@@ -159,6 +197,10 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     tasks.push(scheduleJob(ownerSyncJob({ store, runtime, clock, logger }, config.OWNER_SYNC_CRON), jobDeps));
     tasks.push(scheduleJob(pruneProcessedKeysJob({ store, clock, logger }), jobDeps));
     if (feeds.size > 0) tasks.push(scheduleJob(reconcileJob({ store, runtime, clock, logger, feeds }, config.SALESFORCE_RECONCILE_CRON), jobDeps));
+    tasks.push(scheduleJob(slaSweepJob(loopDeps), jobDeps));
+    tasks.push(scheduleJob(decayRescoreJob(loopDeps), jobDeps));
+    tasks.push(scheduleJob(weeklyDigestJob(loopDeps), jobDeps));
+    tasks.push(scheduleJob(funnelAlertJob(loopDeps), jobDeps));
   }
 
   const salesforceOutboundUrl = salesforce ? salesforce.outboundUrl(publicUrl) : null;
@@ -173,14 +215,23 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     worker,
     stats,
     tenants,
+    metrics,
+    runtime,
+    logger,
     salesforceOutboundUrl,
     reconcile: () => reconcileAll({ store, runtime, clock, logger, feeds }),
+    loop: {
+      sweepSlas: () => sweepAllSlas(loopDeps),
+      rescoreDecayed: () => rescoreAllDecayed(loopDeps),
+      sendDueDigests: () => sendDueDigests(loopDeps),
+    },
     async stop() {
       tasks.forEach((t) => t.stop());
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await crmApiWiring.drain();
       await worker.stop();
       await store.close();
     },

@@ -1,4 +1,5 @@
 import { rejectionReasonLabels, rejectionReasons } from '../../src/core/rejection-reasons';
+import { slaStateLabels, slaStates } from '../../src/core/sla-state';
 import { stageLabels, stages } from '../../src/core/stage';
 
 /** One HubSpot contact property Accord creates on install (HubSpot's property-create shape, without SDK types). */
@@ -60,6 +61,15 @@ export const accordContactProperties: readonly AccordPropertyDefinition[] = [
     type: 'datetime',
     fieldType: 'date',
     groupName: 'accord',
+  },
+  {
+    name: 'accord_sla_state',
+    label: 'Accord SLA state',
+    description: 'Where the response clock stands while the lead waits for sales.',
+    type: 'enumeration',
+    fieldType: 'select',
+    groupName: 'accord',
+    options: optionsOf(slaStates, slaStateLabels),
   },
   {
     name: 'accord_rejection_reason',

@@ -15,6 +15,7 @@ export function accordFieldsToHubspotProperties(fields: Partial<AccordFields>): 
   }
   if (fields.slaDueAt !== undefined) properties.accord_sla_due_at = fields.slaDueAt === null ? '' : epochMillisOf(fields.slaDueAt);
   if (fields.ownerId !== undefined) properties.hubspot_owner_id = fields.ownerId ?? '';
+  if (fields.slaState !== undefined) properties.accord_sla_state = fields.slaState ?? '';
   return properties;
 }
 

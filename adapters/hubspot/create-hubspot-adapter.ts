@@ -1,12 +1,15 @@
 import type { CrmAdapter } from '../../src/core/crm-adapter';
 import { createHubspotApiCache } from './hubspot-api-cache';
+import { findHubspotAccountOwners } from './find-hubspot-account-owners';
 import { hubspotBatchSize } from './hubspot-batch-size';
 import { installHubspotProperties } from './install-hubspot-properties';
+import { listHubspotContactIds } from './list-hubspot-contact-ids';
 import { listHubspotOwners } from './list-hubspot-owners';
 import { normalizeHubspotEvents } from './normalize-hubspot-events';
 import { readHubspotContacts } from './read-hubspot-contacts';
 import { verifyHubspotRequest } from './verify-hubspot-request';
 import { writeHubspotContacts } from './write-hubspot-contacts';
+import { writeHubspotRejection } from './write-hubspot-rejection';
 
 // The composition root learns a private-app token's portal next to building the adapter.
 export { readAccountPortalId } from './read-account-portal-id';
@@ -35,6 +38,9 @@ export function createHubspotAdapter(options: HubspotAdapterOptions): CrmAdapter
     readLeads: (connection, recordIds) => readHubspotContacts(cache.apisFor(connection), connection.tenantId, recordIds, timeoutMs),
     writeDecisions: (connection, writes) => writeHubspotContacts(cache.apisFor(connection), writes, timeoutMs),
     listOwners: (connection) => listHubspotOwners(cache.apisFor(connection), timeoutMs),
+    findAccountOwners: (connection, domains) => findHubspotAccountOwners(cache.apisFor(connection), domains, timeoutMs),
     install: (connection) => installHubspotProperties(cache.apisFor(connection), timeoutMs),
+    listRecordIds: (connection, after) => listHubspotContactIds(cache.apisFor(connection), after, timeoutMs),
+    writeRejection: (connection, recordId, rejection) => writeHubspotRejection(cache.apisFor(connection), recordId, rejection, timeoutMs),
   };
 }

@@ -3,6 +3,8 @@ import { Client } from '@hubspot/api-client';
 /** The parts of the SDK Accord uses, bound to one access token. */
 export interface HubspotApis {
   contactsBatch: Client['crm']['contacts']['batchApi'];
+  companiesSearch: Client['crm']['companies']['searchApi'];
+  contactsBasic: Client['crm']['contacts']['basicApi'];
   owners: Client['crm']['owners']['ownersApi'];
   properties: Client['crm']['properties']['coreApi'];
   propertyGroups: Client['crm']['properties']['groupsApi'];
@@ -18,6 +20,8 @@ export function createHubspotApis(accessToken: string, basePath: string | undefi
   const client = createHubspotClient(accessToken, basePath);
   return {
     contactsBatch: client.crm.contacts.batchApi,
+    companiesSearch: client.crm.companies.searchApi,
+    contactsBasic: client.crm.contacts.basicApi,
     owners: client.crm.owners.ownersApi,
     properties: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,

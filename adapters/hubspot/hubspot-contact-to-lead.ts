@@ -30,11 +30,15 @@ export const hubspotContactProperties = [
   'lastmodifieddate',
   'hs_email_optout',
   'annualrevenue',
+  // When a rep last logged a call, email or meeting: sales' first touch stops the SLA clock.
+  'notes_last_contacted',
+  'hs_last_sales_activity_timestamp',
   'accord_score',
   'accord_stage',
   'accord_why',
   'accord_definition_version',
   'accord_sla_due_at',
+  'accord_sla_state',
   'accord_rejection_reason',
   'accord_rejection_note',
 ] as const;
@@ -83,6 +87,7 @@ export function hubspotContactToLead(tenantId: string, contact: HubspotContact):
       definitionVersion: parseHubspotNumber(text('accord_definition_version')),
       slaDueAt: parseHubspotDate(text('accord_sla_due_at')),
       ownerId,
+      slaState: text('accord_sla_state'),
     },
     raw,
   };

@@ -11,6 +11,7 @@ export function accordFieldsToSalesforceFields(fields: Partial<AccordFields>): R
   if (fields.why !== undefined) values.Accord_Why__c = fields.why;
   if (fields.definitionVersion !== undefined) values.Accord_Definition_Version__c = fields.definitionVersion;
   if (fields.slaDueAt !== undefined) values.Accord_SLA_Due__c = fields.slaDueAt === null ? null : isoOf(fields.slaDueAt);
+  if (fields.slaState !== undefined) values.Accord_SLA_State__c = fields.slaState;
   // Every lead has an owner in Salesforce: Accord only ever hands a lead to someone, never clears it.
   if (fields.ownerId !== undefined && fields.ownerId !== null) values.OwnerId = fields.ownerId;
   return values;

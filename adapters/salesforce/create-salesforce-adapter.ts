@@ -1,7 +1,9 @@
 import type { CrmAdapter, TenantConnection } from '../../src/core/crm-adapter';
 import { callSalesforce } from './call-salesforce';
 import { checkAccordFields } from './check-accord-fields';
+import { findSalesforceAccountOwners } from './find-salesforce-account-owners';
 import { listChangedSalesforceLeads, type ChangedLead } from './list-changed-salesforce-leads';
+import { listOpenLeadIds } from './list-open-lead-ids';
 import { listSalesforceOwners } from './list-salesforce-owners';
 import { normalizeOutboundMessage } from './normalize-outbound-message';
 import { readSalesforceLeads, type ReadLeadsContext } from './read-salesforce-leads';
@@ -11,6 +13,7 @@ import { readSalesforceOrgProfile } from './salesforce-org-profile';
 import { createSalesforceTenantCache } from './salesforce-tenant-cache';
 import { verifyOutboundMessage } from './verify-outbound-message';
 import { writeSalesforceLeads } from './write-salesforce-leads';
+import { writeSalesforceRejection } from './write-salesforce-rejection';
 
 export interface SalesforceAdapterOptions {
   /** ACCORD_SECRET_KEY: each org's outbound-message endpoint token is derived from it. */
@@ -66,8 +69,13 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       ),
     listOwners: (connection) =>
       callSalesforce('list users', () => listSalesforceOwners(cache.connectionFor(connection), options.integrationUserId(connection.tenantId), roleTeams)),
+    findAccountOwners: (connection, domains) =>
+      callSalesforce('find account owners', () => findSalesforceAccountOwners(cache.connectionFor(connection), domains)),
     install: (connection) =>
       callSalesforce('check Accord\'s Lead fields', async () => checkAccordFields((await contextFor(connection)).profile)),
+    listRecordIds: (connection, after) => callSalesforce('list open leads', () => listOpenLeadIds(cache.connectionFor(connection), after)),
+    writeRejection: (connection, recordId, rejection) =>
+      callSalesforce('write rejection', () => writeSalesforceRejection(cache.connectionFor(connection), recordId, rejection)),
     listChangedSince: (connection, since, maxRecords) =>
       callSalesforce('list changed leads', async () => listChangedSalesforceLeads(cache.connectionFor(connection), since, maxRecords, await contextFor(connection))),
   };

@@ -32,6 +32,7 @@ export const accordOutputFields = {
   Accord_Why__c: 'text',
   Accord_Definition_Version__c: 'number',
   Accord_SLA_Due__c: 'datetime',
+  Accord_SLA_State__c: 'text',
 } as const satisfies Record<string, SalesforceFieldType>;
 
 /** Rep-entered fields Accord reads back: the rejection picklist and its note. */

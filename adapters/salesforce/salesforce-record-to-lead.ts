@@ -64,6 +64,7 @@ export function salesforceRecordToLead(values: Readonly<Record<string, unknown>>
       why: text('Accord_Why__c'),
       definitionVersion: salesforceNumber(values.Accord_Definition_Version__c),
       slaDueAt: salesforceDatetime(values.Accord_SLA_Due__c),
+      slaState: text('Accord_SLA_State__c'),
       ownerId,
     },
     raw,

@@ -36,6 +36,14 @@ export const accordContactPropertySpecs: readonly PropertySpec[] = [
   { ...inAccordGroup, name: 'accord_sla_due_at', label: 'Accord SLA due at', type: 'datetime', fieldType: 'date' },
   {
     ...inAccordGroup,
+    name: 'accord_sla_state',
+    label: 'Accord SLA state',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: propertyOptions(['on_track', 'due_soon', 'breached'], { on_track: 'On track', due_soon: 'Due soon', breached: 'Breached' }),
+  },
+  {
+    ...inAccordGroup,
     name: 'accord_rejection_reason',
     label: 'Accord rejection reason',
     type: 'enumeration',

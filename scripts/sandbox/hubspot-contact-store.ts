@@ -40,6 +40,11 @@ export class HubspotContactStore {
   private readonly idsByEmail = new Map<string, string>();
   private readonly listeners = new Set<ChangeListener>();
   private nextId = 1001;
+  /**
+   * Writes that changed nothing: record updates whose every value equals the record's, and single
+   * properties sent with the value they already had. Accord should never make either (benchmarks read these).
+   */
+  readonly redundant = { updates: 0, properties: 0 };
 
   constructor(
     private readonly deps: { catalog: HubspotPropertyCatalog; owners: HubspotOwnerDirectory; clock: Clock; portalId: string },
@@ -161,7 +166,11 @@ export class HubspotContactStore {
   private apply(record: ContactRecord, values: Record<string, string>, source: WriteSource): ContactRecord {
     const now = this.deps.clock();
     const changed = Object.entries(values).filter(([name, value]) => (record.properties[name] ?? '') !== value);
-    if (changed.length === 0) return copyOf(record);
+    this.redundant.properties += Object.keys(values).length - changed.length;
+    if (changed.length === 0) {
+      this.redundant.updates += 1;
+      return copyOf(record);
+    }
     if (values.email !== undefined && record.properties.email) this.idsByEmail.delete(record.properties.email);
     for (const [name, value] of changed) setValue(record, name, value, now, source);
     if (record.properties.email) this.idsByEmail.set(record.properties.email, record.id);

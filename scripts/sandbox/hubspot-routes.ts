@@ -7,6 +7,7 @@ import { hubspotAuthGuard } from './hubspot-auth-guard';
 import { registerContactBatchRoutes } from './hubspot-contact-batch-routes';
 import { registerContactRoutes } from './hubspot-contact-routes';
 import { registerContactSearchRoute } from './hubspot-contact-search-route';
+import { registerCompanySearchRoute } from './hubspot-company-search-route';
 import { registerOauthRoutes } from './hubspot-oauth-routes';
 import { registerOwnerRoutes } from './hubspot-owner-routes';
 import { registerPropertyRoutes } from './hubspot-property-routes';
@@ -47,6 +48,7 @@ export function createHubspotRoutes(options: HubspotRoutesOptions): HubspotRoute
   };
   const router = Router();
   registerContactSearchRoute(router, ctx);
+  registerCompanySearchRoute(router, ctx);
   registerContactBatchRoutes(router, ctx);
   registerContactRoutes(router, ctx);
   registerOwnerRoutes(router, ctx);

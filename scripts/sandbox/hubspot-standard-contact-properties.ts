@@ -154,6 +154,9 @@ export const standardContactProperties: readonly PropertySpec[] = [
     options: propertyOptions(['true', 'false'], { true: 'Yes', false: 'No' }),
   },
   { name: 'createdate', label: 'Create Date', type: 'datetime', fieldType: 'date', groupName: 'contactinformation' },
+  // Set by HubSpot when a rep logs a call, email or meeting: Accord reads them as sales' first touch.
+  { name: 'notes_last_contacted', label: 'Last Contacted', type: 'datetime', fieldType: 'date', groupName: 'sales_properties' },
+  { name: 'hs_last_sales_activity_timestamp', label: 'Last Engagement Date', type: 'datetime', fieldType: 'date', groupName: 'sales_properties' },
   {
     name: 'lastmodifieddate',
     label: 'Last Modified Date',

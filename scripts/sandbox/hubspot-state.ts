@@ -1,5 +1,6 @@
 import { accordContactPropertySpecs, accordPropertyGroup } from './accord-contact-property-specs';
 import type { Clock } from './clock';
+import type { SandboxCompany } from './sandbox-company';
 import { HubspotContactStore } from './hubspot-contact-store';
 import { HubspotOauthTokens } from './hubspot-oauth-tokens';
 import { HubspotOwnerDirectory } from './hubspot-owner-directory';
@@ -24,6 +25,8 @@ export interface HubspotState {
   owners: HubspotOwnerDirectory;
   contacts: HubspotContactStore;
   oauth: HubspotOauthTokens;
+  /** Companies, for the account match's search by domain. */
+  companies: SandboxCompany[];
 }
 
 export const defaultOauthScopes = ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.read', 'crm.schemas.contacts.write', 'crm.objects.owners.read'];
@@ -44,5 +47,5 @@ export function createHubspotState(options: HubspotStateOptions): HubspotState {
     options.accessToken,
     clock,
   );
-  return { portalId, appId: options.appId, properties, owners, contacts, oauth };
+  return { portalId, appId: options.appId, properties, owners, contacts, oauth, companies: [] };
 }

@@ -50,6 +50,7 @@ export const accordLeadFieldSpecs: readonly SalesforceFieldSpec[] = [
   { name: 'Accord_Why__c', label: 'Accord why', type: 'textarea', length: 32768, ...custom },
   { name: 'Accord_Definition_Version__c', label: 'Accord definition version', type: 'double', integerDigits: 6, ...custom },
   { name: 'Accord_SLA_Due__c', label: 'Accord SLA due', type: 'datetime', ...custom },
+  { name: 'Accord_SLA_State__c', label: 'Accord SLA state', type: 'picklist', length: 255, picklistValues: ['on_track', 'due_soon', 'breached'], restrictedPicklist: true, ...custom },
   {
     name: 'Accord_Rejection_Reason__c',
     label: 'Accord rejection reason',

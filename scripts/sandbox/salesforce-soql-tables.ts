@@ -47,5 +47,17 @@ export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string
     },
     rows: () => state.leads.list(),
   };
-  return new Map([lead, user, userRole, leadStatus].map((table) => [table.name.toLowerCase(), table]));
+  const account: SoqlTable = {
+    name: 'Account',
+    fields: [
+      { name: 'Id', type: 'id' },
+      { name: 'Name', type: 'string' },
+      { name: 'Website', type: 'string' },
+      { name: 'OwnerId', type: 'id' },
+      { name: 'CreatedDate', type: 'datetime' },
+    ],
+    // Websites as people type them, so the adapter's normalising is exercised.
+    rows: () => state.accounts.map((a) => ({ Id: a.id, Name: a.name, Website: `https://www.${a.domain}/`, OwnerId: a.ownerId, CreatedDate: new Date(a.createdAt).toISOString() })),
+  };
+  return new Map([lead, user, userRole, leadStatus, account].map((table) => [table.name.toLowerCase(), table]));
 }

@@ -8,6 +8,8 @@ import { defaultLeadStatuses, type SalesforceLeadStatus } from './salesforce-lea
 import { SalesforceLeadStore } from './salesforce-lead-store';
 import { SalesforceSessions } from './salesforce-sessions';
 import { SalesforceUserDirectory, type SalesforceUser } from './salesforce-user-directory';
+import type { SandboxCompany } from './sandbox-company';
+
 
 export interface SalesforceStateOptions {
   orgId: string;
@@ -35,6 +37,9 @@ export interface SalesforceState {
   leadQueueId: string;
   users: SalesforceUserDirectory;
   leads: SalesforceLeadStore;
+  /** Accounts, for the account match's SOQL on Website. */
+  accounts: SandboxCompany[];
+  newAccountId(): string;
   statuses: SalesforceLeadStatus[];
   sessions: SalesforceSessions;
   apiUsage: SalesforceApiUsage;
@@ -72,6 +77,8 @@ export function createSalesforceState(options: SalesforceStateOptions): Salesfor
     users,
     leadQueueId,
     leads: new SalesforceLeadStore({ fields: () => fields, users, queues: new Set([leadQueueId]), statuses: () => statuses, clock: options.clock, newId: salesforceIdFactory('00Q') }),
+    accounts: [],
+    newAccountId: salesforceIdFactory('001'),
     statuses,
     sessions,
     apiUsage: new SalesforceApiUsage(options.dailyApiLimit),

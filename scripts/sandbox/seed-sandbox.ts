@@ -17,6 +17,8 @@ export interface SeedOptions {
   now?: number;
   /** PRNG seed for the contacts. */
   seed?: number;
+  /** Also seed accounts.csv as companies / accounts with owners (routing's account match then applies). */
+  accounts?: boolean;
 }
 
 export interface SeedData {

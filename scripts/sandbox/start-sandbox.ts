@@ -20,6 +20,7 @@ import { salesforceErrorHandler, salesforceNotFound } from './salesforce-error-h
 import { defaultOutboundFields } from './salesforce-outbound-fields';
 import { SalesforceOutboundDelivery, type OutboundStats } from './salesforce-outbound-delivery';
 import { createSalesforceRoutes } from './salesforce-routes';
+import { seedAccounts } from './seed-accounts';
 import { seedSalesforce } from './seed-salesforce';
 
 export interface Sandbox {
@@ -100,7 +101,8 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
     },
   });
   const seed = options.seed ? seedSandbox(state.hubspot, options.seed) : null;
-  if (seed) seedSalesforce(state.salesforce, seed, { activityFields: options.salesforce.activityFields });
+  const salesforceUsers = seed ? seedSalesforce(state.salesforce, seed, { activityFields: options.salesforce.activityFields }) : null;
+  if (seed && salesforceUsers && options.seed?.accounts) seedAccounts(state.hubspot, state.salesforce, seed.owners, salesforceUsers, options.seed.dataDir);
 
   const callLog = new CallLog();
   const faults = new FaultInjector(clock);

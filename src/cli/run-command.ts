@@ -1,6 +1,7 @@
 import { hasCrmCredentials, loadConfig } from '../config/load-config';
 import { runBacktest } from './run-backtest';
 import { runCalibrate } from './run-calibrate';
+import { runBackfillCommand } from './run-backfill';
 import { runDeadLetters } from './run-dead-letters';
 import { runDefinition } from './run-definition';
 import { runDemo } from './run-demo';
@@ -20,6 +21,7 @@ Commands:
       --sandbox-port N    the sandbox CRM's port (default 4100)
       --exit-when-done    stop once every lead is decided (for scripts)
   sandbox [options]     Run the sandbox CRM alone (--port N --webhook-url URL --seed-contacts N)
+  backfill [--tenant crm:id]  Re-score every open lead under the live definition (all tenants, or one)
   dead-letters [retry]  List events that failed for good, or put them back in the inbox (--id N to pick one)
   definition            Print the published definition of each tenant (or the default) as JSON
   calibrate [options]   Learn a draft definition from a CSV of outcomes (--csv FILE --label COLUMN;
@@ -44,6 +46,8 @@ export async function runCommand(argv: string[]): Promise<number | undefined> {
     }
     case 'sandbox':
       return runSandbox(rest);
+    case 'backfill':
+      return runBackfillCommand(loadConfig(), rest);
     case 'dead-letters':
       return runDeadLetters(loadConfig(), rest);
     case 'calibrate':

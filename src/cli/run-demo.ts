@@ -8,6 +8,9 @@ import { loadSeedData, toCreateContactInputs } from '../../scripts/sandbox/seed-
 import { seedContactToSalesforceLead } from '../../scripts/sandbox/seed-contact-to-salesforce-lead';
 import { createLogger } from '../logging/create-logger';
 import { startAccord, type RunningAccord } from '../main';
+import { channelTargetsOf } from '../notify/channel-target';
+import { createNotifier } from '../notify/notifier';
+import { runDemoStory } from './run-demo-story';
 import { demoLeadsRoute } from '../server/demo-leads-route';
 import type { Decision } from '../core/decision';
 import type { CrmKind, TenantRef } from '../core/lead';
@@ -90,6 +93,8 @@ export async function runDemo(config: Config, argv: string[]): Promise<number> {
       'sandbox-port': { type: 'string' },
       crm: { type: 'string' },
       'exit-when-done': { type: 'boolean' },
+      story: { type: 'boolean', default: true },
+      'no-story': { type: 'boolean' },
     },
     strict: true,
   });
@@ -114,6 +119,8 @@ export async function runDemo(config: Config, argv: string[]): Promise<number> {
       salesforce: { crm: 'salesforce', tenantId: sandbox.state.salesforce.orgId },
     };
     accord = await startAccord({
+      // The demo's scoreboard opens without a signed link, to a browser on this machine only.
+      dashboardAccess: { mode: 'loopback', tenant: tenants[crms[0] ?? 'hubspot'] },
       config: { ...config, PORT: port, HOST: '127.0.0.1', PUBLIC_URL: undefined, DATABASE_URL: `file:${databaseFile}`, ...crmConfig(crms, sandbox, config) },
       logger,
       extraRoutes: (app, { store }) => {
@@ -149,9 +156,14 @@ export async function runDemo(config: Config, argv: string[]): Promise<number> {
     const hubspot = summaries.get('hubspot');
     const salesforce = summaries.get('salesforce');
     if (hubspot && salesforce) printComparison(out, sandbox, hubspot.decisions, salesforce.decisions);
+    if (values.story && !values['no-story']) {
+      const crm = crms[0] ?? 'hubspot';
+      await runDemoStory({ sandbox, accord, crm, tenant: tenants[crm], notifier: createNotifier(channelTargetsOf(config), logger), logger, out });
+    }
 
     out('');
     out('Look at:');
+    out(`  ${accord.url}/dashboard            the shared funnel: MQL→SQL, speed, sources, cohorts (${crmNames[crms[0] ?? 'hubspot']})`);
     for (const crm of crms) out(`  ${accord.url}/demo/leads/${crm}${' '.repeat(Math.max(1, 12 - crm.length))}every ${crmNames[crm]} lead: score, stage, owner, SLA due time and why`);
     out(`  ${accord.url}/demo/leads          the same, ${crmNames[crms[0] ?? 'hubspot']}`);
     out(`  ${accord.url}/health              store and queue`);

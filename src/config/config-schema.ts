@@ -53,6 +53,16 @@ export const configSchema = z.object({
   HUBSPOT_BASE_PATH: url.optional(),
   HUBSPOT_RATE_LIMIT_REQUESTS: positiveInt.default(110),
   HUBSPOT_RATE_LIMIT_WINDOW_MS: positiveInt.default(10_000),
+  /** The public app's OAuth client id: `/oauth/hubspot/install` sends admins to HubSpot's consent screen with it. */
+  HUBSPOT_CLIENT_ID: optionalText,
+  /** Scopes asked for on install, space-separated: the manifest's required scopes. */
+  HUBSPOT_OAUTH_SCOPES: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .default('oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.read crm.schemas.contacts.write crm.objects.owners.read crm.objects.companies.read'),
+  /** HubSpot's consent screen; the sandbox CRM serves its own. */
+  HUBSPOT_AUTHORIZE_URL: url.default('https://app.hubspot.com/oauth/authorize'),
 
   /** Derives each Salesforce org's outbound-message endpoint token and encrypts stored tokens; ≥ 32 characters. */
   ACCORD_SECRET_KEY: z
@@ -81,6 +91,10 @@ export const configSchema = z.object({
   WORKER_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   WORKER_LEASE_MS: positiveInt.min(10_000).default(300_000),
   OWNER_SYNC_CRON: z.string().trim().min(9).default('*/15 * * * *'),
+
+  /** Team channels for SLA escalations, the weekly digest and funnel alerts (secret URLs; never logged whole). */
+  SLACK_WEBHOOK_URL: optionalUrl,
+  TEAMS_WEBHOOK_URL: optionalUrl,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,7 @@ export function accordFieldsOf(decision: Decision): AccordFields {
     definitionVersion: decision.definitionVersion,
     slaDueAt: decision.slaDueAt,
     ownerId: decision.ownerId,
+    ...(decision.slaState === undefined ? {} : { slaState: decision.slaState }),
   };
 }
 
@@ -27,6 +28,8 @@ export function changedAccordFields(current: AccordFields, next: AccordFields): 
   if (!sameNumber(current.definitionVersion, next.definitionVersion)) changed.definitionVersion = next.definitionVersion;
   if (!sameInstant(current.slaDueAt, next.slaDueAt)) changed.slaDueAt = next.slaDueAt;
   if (!sameText(current.ownerId, next.ownerId)) changed.ownerId = next.ownerId;
+  // Left out of `next`: whoever decided did not know the SLA state, so the record's stays as it is.
+  if (next.slaState !== undefined && !sameText(current.slaState ?? null, next.slaState)) changed.slaState = next.slaState;
   return changed;
 }
 

@@ -79,8 +79,25 @@ export interface CrmAdapter {
   /** Batch-writes only the given fields; one outcome per write. */
   writeDecisions(connection: TenantConnection, writes: LeadWrite[]): Promise<WriteOutcome[]>;
   listOwners(connection: TenantConnection): Promise<Owner[]>;
+  /**
+   * Owners of the CRM's companies (HubSpot) or accounts (Salesforce) at these lower-case web
+   * domains, by domain; domains without one are left out. Optional: without it routing skips the
+   * account match.
+   */
+  findAccountOwners?(connection: TenantConnection, domains: string[]): Promise<Map<string, string>>;
   /** Creates Accord's fields on the CRM, idempotently. */
   install(connection: TenantConnection): Promise<void>;
+  /**
+   * One page of the ids of every open record (HubSpot contacts; Salesforce leads not converted), in id
+   * order, from the cursor `after` (null: the first page); `after: null` in the answer means done.
+   * Optional so test doubles need not page; a backfill needs it.
+   */
+  listRecordIds?(connection: TenantConnection, after: string | null): Promise<{ ids: string[]; after: string | null }>;
+  /**
+   * Sets the rep-editable rejection fields on one record, as a rep would in the CRM: the record card
+   * sends a lead back to marketing through these, and the worker's next decision reads them.
+   */
+  writeRejection?(connection: TenantConnection, recordId: string, rejection: { reason: string; note: string | null }): Promise<void>;
   /** How many records one readLeads / writeDecisions call may carry. */
   readonly batchLimits: { read: number; write: number };
 }

@@ -1,5 +1,6 @@
 import type { CrmKind } from './lead';
 import type { EscalationAction } from './sla-policy-schema';
+import type { SlaState } from './sla-state';
 import type { Stage } from './stage';
 
 export type ReasonKind = 'fit' | 'intent' | 'contact' | 'disqualifier';
@@ -73,6 +74,8 @@ export interface Decision {
   rejection?: RejectionFact | null;
   /** Escalations since the lead went to sales, oldest first; emptied when it leaves sales. */
   escalations?: SlaEscalation[];
+  /** The SLA state as last written to the record, set by the worker and the SLA sweep (not by decide). */
+  slaState?: SlaState | null;
   decidedAt: string;
   /** The `inputDigest` of the lead this decision was made from, when its adapter provides one. */
   inputDigest?: string;

@@ -32,6 +32,11 @@ export interface AccordFields {
   definitionVersion: number | null;
   slaDueAt: string | null;
   ownerId: string | null;
+  /**
+   * Where the response clock stands (`on_track | due_soon | breached`), null when none runs.
+   * Optional: records and callers from before it existed leave it out, and a missing one is never written.
+   */
+  slaState?: string | null;
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { Decision } from './decision';
 import { decisionExtras } from './decision-extras';
 
-export type SlaState = 'on_track' | 'due_soon' | 'breached';
+export const slaStates = ['on_track', 'due_soon', 'breached'] as const;
+export type SlaState = (typeof slaStates)[number];
+
+export const slaStateLabels: Record<SlaState, string> = { on_track: 'On track', due_soon: 'Due soon', breached: 'Breached' };
 
 /**
  * Where the response clock stands at `now`: null when none runs (the lead is not waiting for

@@ -1,5 +1,5 @@
 import type { Cell } from './dashboard-table';
-import { drillKey, drillMembers, type Drill } from './drill';
+import { drillKey, groupOf, hasMetric, scopeGroup, type Drill, type DrillScope } from './drill';
 import type { LeadTimeline } from './lead-timeline';
 import { ratio } from './ratio';
 
@@ -8,13 +8,43 @@ import { ratio } from './ratio';
  * behind it can never disagree.
  */
 export class DrillCells {
+  private readonly groups = new Map<DrillScope['kind'], Map<string, LeadTimeline[]>>();
+  private readonly memo = new Map<string, LeadTimeline[]>();
+
   constructor(
     private readonly timelines: readonly LeadTimeline[],
     private readonly now: number,
   ) {}
 
+  /**
+   * drillMembers, computed faster for a whole page: each kind of group is indexed in one pass and
+   * each drill answered once, so a page of hundreds of numbers stays one pass per kind over the leads.
+   */
   members(drill: Drill): LeadTimeline[] {
-    return drillMembers(this.timelines, drill, this.now);
+    const key = drillKey(drill);
+    let members = this.memo.get(key);
+    if (members === undefined) {
+      const inGroup = this.group(drill.scope.kind).get(scopeGroup(drill.scope)) ?? [];
+      members = inGroup.filter((t) => hasMetric(t, drill.metric, this.now));
+      this.memo.set(key, members);
+    }
+    return members;
+  }
+
+  private group(kind: DrillScope['kind']): Map<string, LeadTimeline[]> {
+    let index = this.groups.get(kind);
+    if (index === undefined) {
+      index = new Map();
+      for (const t of this.timelines) {
+        const group = groupOf(t, kind);
+        if (group === null) continue;
+        const list = index.get(group);
+        if (list) list.push(t);
+        else index.set(group, [t]);
+      }
+      this.groups.set(kind, index);
+    }
+    return index;
   }
 
   count(drill: Drill): Cell {

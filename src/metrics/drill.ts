@@ -97,29 +97,60 @@ export function drillMatches(timeline: LeadTimeline, { scope, metric }: Drill, n
   return inScope(timeline, scope) && hasMetric(timeline, metric, now);
 }
 
+/** Whether a lead shows a metric, whatever group it is in. */
+export function hasMetric(t: LeadTimeline, metric: DrillMetric, now: number): boolean {
+  return metricHolds(t, metric, now);
+}
+
 /** The leads behind a number, newest first. */
 export function drillMembers(timelines: readonly LeadTimeline[], drill: Drill, now: number): LeadTimeline[] {
   return timelines.filter((t) => drillMatches(t, drill, now)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.recordId < b.recordId ? -1 : 1));
 }
 
 function inScope(t: LeadTimeline, scope: DrillScope): boolean {
-  switch (scope.kind) {
+  return groupOf(t, scope.kind) === scopeGroup(scope);
+}
+
+/**
+ * The group a lead falls in for one kind of scope (its source, its hand-over tier…), or null when it
+ * is in none: one value per lead, so a whole table's groups are one pass over the leads.
+ */
+export function groupOf(t: LeadTimeline, kind: DrillScope['kind']): string | null {
+  switch (kind) {
     case 'all':
-      return true;
+      return '';
     case 'tier':
-      return t.handover?.tier === scope.tier;
+      return t.handover?.tier ?? null;
     case 'owner':
-      return t.handover !== null && groupKey(t.handover.ownerId) === scope.owner;
+      return t.handover === null ? null : groupKey(t.handover.ownerId);
     case 'source':
-      return groupKey(t.source) === scope.source;
+      return groupKey(t.source);
     case 'campaign':
-      return groupKey(t.source) === scope.source && groupKey(t.campaign) === scope.campaign;
+      return JSON.stringify([groupKey(t.source), groupKey(t.campaign)]);
     case 'cohort':
-      return weekStart(t.createdAt) === scope.week;
+      return weekStart(t.createdAt);
   }
 }
 
-function hasMetric(t: LeadTimeline, metric: DrillMetric, now: number): boolean {
+/** The group a scope selects, as groupOf spells it. */
+export function scopeGroup(scope: DrillScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return '';
+    case 'tier':
+      return scope.tier;
+    case 'owner':
+      return scope.owner;
+    case 'source':
+      return scope.source;
+    case 'campaign':
+      return JSON.stringify([scope.source, scope.campaign]);
+    case 'cohort':
+      return scope.week;
+  }
+}
+
+function metricHolds(t: LeadTimeline, metric: DrillMetric, now: number): boolean {
   switch (metric) {
     case 'created':
       return true;

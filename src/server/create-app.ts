@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { CrmAdapter } from '../core/crm-adapter';
@@ -7,6 +7,12 @@ import type { Clock } from '../pipeline/clock';
 import { hubspotWebhookRoute } from './hubspot-webhook-route';
 import { salesforceWebhookErrors, salesforceWebhookRoute } from './salesforce-webhook-route';
 import { healthRoute } from './health-route';
+import type { CrmApiDeps } from './crm-api/crm-api-deps';
+import { mountCrmApi } from './crm-api/mount-crm-api';
+import { createDashboardRouter } from './dashboard/create-dashboard-router';
+import type { DashboardAccess } from './dashboard/dashboard-access';
+import type { AccordMetrics } from '../metrics/accord-metrics';
+import { metricsRoute } from '../metrics/metrics-route';
 
 export interface AppDeps {
   store: Store;
@@ -18,6 +24,15 @@ export interface AppDeps {
   publicUrl: string;
   /** Extra routes (the demo's lead list) mounted after the core ones. */
   extraRoutes?: (app: Express) => void;
+  /** The record card / settings API (`/api/{crm}`); absent in apps built without a CRM runtime. */
+  crmApi?: CrmApiDeps;
+  /** Marketplace installs, by CRM (`/oauth/hubspot`, `/oauth/salesforce`). */
+  oauthRoutes?: Partial<Record<'hubspot' | 'salesforce', Router>>;
+  metrics: AccordMetrics;
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
+  metricsBearerToken?: string;
+  /** Who may open /dashboard: links signed with ACCORD_SECRET_KEY, or (demo) this machine only; null = off. */
+  dashboardAccess: DashboardAccess | null;
 }
 
 /** Webhooks are small: HubSpot batches are ≤ 100 events, Salesforce messages ≤ 100 notifications. Anything larger is refused before parsing. */
@@ -36,6 +51,10 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.get('/health', healthRoute(deps));
+  app.get('/metrics', metricsRoute(deps.metrics, deps.store, { now: () => deps.clock.now(), bearerToken: deps.metricsBearerToken }));
+  if (deps.dashboardAccess) {
+    app.use('/dashboard', createDashboardRouter({ store: deps.store, clock: deps.clock, logger: deps.logger, access: deps.dashboardAccess }));
+  }
   if (deps.hubspot) {
     app.post('/webhooks/hubspot', express.raw({ type: () => true, limit: maxWebhookBodyBytes }), hubspotWebhookRoute(deps, deps.hubspot));
   }
@@ -44,6 +63,8 @@ export function createApp(deps: AppDeps): Express {
     app.post(path, express.raw({ type: () => true, limit: maxWebhookBodyBytes }), salesforceWebhookRoute(deps, deps.salesforce));
     app.use(path, salesforceWebhookErrors);
   }
+  if (deps.crmApi) mountCrmApi(app, deps.crmApi);
+  for (const [crm, router] of Object.entries(deps.oauthRoutes ?? {})) if (router) app.use(`/oauth/${crm}`, router);
   deps.extraRoutes?.(app);
 
   app.use((req, res) => {

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { CrmAdapter } from '../core/crm-adapter';
 import { IngestError } from '../pipeline/ingest-error';
+import { countIngest } from './count-ingest';
 import { ingestWebhook } from '../pipeline/ingest-webhook';
 import type { AppDeps } from './create-app';
 
@@ -19,10 +20,12 @@ export function hubspotWebhookRoute(deps: AppDeps, adapter: CrmAdapter): Request
         params: {},
         now: deps.clock.now(),
       });
+      countIngest(deps.metrics, 'hubspot', result);
       log.debug({ crm: 'hubspot', ...result }, 'webhook stored');
       res.status(200).json(result);
     } catch (error) {
       if (error instanceof IngestError) {
+        countIngest(deps.metrics, 'hubspot', error);
         log.warn({ crm: 'hubspot', status: error.status, reason: error.message }, 'webhook refused');
         res.status(error.status).json({ error: 'refused', message: error.message });
         return;

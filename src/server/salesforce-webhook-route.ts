@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { CrmAdapter } from '../core/crm-adapter';
 import { IngestError } from '../pipeline/ingest-error';
+import { countIngest } from './count-ingest';
 import { ingestWebhook } from '../pipeline/ingest-webhook';
 import { maxWebhookBodyBytes, type AppDeps } from './create-app';
 import { outboundAck, soapFault } from './soap-answers';
@@ -24,10 +25,12 @@ export function salesforceWebhookRoute(deps: AppDeps, adapter: CrmAdapter): Requ
         params: { orgToken: String(req.params.orgToken ?? '') },
         now: deps.clock.now(),
       });
+      countIngest(deps.metrics, 'salesforce', result);
       log.debug({ crm: 'salesforce', ...result }, 'outbound message stored');
       res.status(200).type('text/xml').send(outboundAck);
     } catch (error) {
       if (error instanceof IngestError) {
+        countIngest(deps.metrics, 'salesforce', error);
         log.warn({ crm: 'salesforce', status: error.status, reason: error.message }, 'outbound message refused');
         res.status(error.status).type('text/xml').send(soapFault('Client', error.message));
         return;

@@ -9,4 +9,5 @@ export const postgresLockKeys = {
   definitions: 0x414344, // "ACD"
   owners: 0x41434f, // "ACO"
   lease: 0x41434c, // "ACL"
+  claims: 0x414349, // "ACI"
 } as const;

@@ -196,9 +196,108 @@ CREATE TABLE lead_facts (
 CREATE INDEX decisions_by_decided_at ON decisions (crm, tenant_id, decided_at);
 `;
 
+// The loop between the teams: rejections as feedback (once each), weekly digests, the SLA sweep's index.
+const loopFeedback = `
+CREATE TABLE feedback (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  rejected_at   timestamptz NOT NULL,
+  reason        text        NOT NULL,
+  source        text,
+  campaign      text,
+  body          json        NOT NULL,
+  recorded_at   timestamptz NOT NULL,
+  UNIQUE (crm, tenant_id, record_id, rejected_at)
+);
+CREATE INDEX feedback_by_time ON feedback (crm, tenant_id, rejected_at);
+
+CREATE TABLE digests (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  period_end    timestamptz NOT NULL,
+  body          json        NOT NULL,
+  created_at    timestamptz NOT NULL
+);
+CREATE INDEX digests_by_tenant ON digests (crm, tenant_id, id);
+CREATE INDEX decisions_by_stage ON decisions (crm, tenant_id, stage, record_id);
+`;
+
+
+/*
+ * What the CRM pages' API keeps: lead snapshots for the settings preview, draft sign-offs, re-scoring
+ * runs, rejections sent from the record card, per-tenant API key hashes, used OAuth state nonces.
+ */
+const crmApi = `
+CREATE TABLE lead_snapshots (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  body          jsonb       NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+
+CREATE TABLE draft_approvals (
+  crm            text COLLATE "C" NOT NULL,
+  tenant_id      text COLLATE "C" NOT NULL,
+  draft_id       bigint      NOT NULL,
+  role           text        NOT NULL CHECK (role IN ('sales', 'marketing')),
+  approver_id    text        NOT NULL,
+  approver_email text,
+  approved_at    timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, draft_id, role)
+);
+
+CREATE TABLE backfills (
+  crm                 text COLLATE "C" NOT NULL,
+  tenant_id           text COLLATE "C" NOT NULL,
+  id                  text COLLATE "C" NOT NULL,
+  definition_version  integer     NOT NULL,
+  status              text        NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+  total               integer     NOT NULL,
+  enqueue_done        boolean     NOT NULL,
+  created_at          timestamptz NOT NULL,
+  started_at          timestamptz,
+  finished_at         timestamptz,
+  error               text,
+  PRIMARY KEY (crm, tenant_id, id)
+);
+
+CREATE TABLE record_rejections (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  record_id     text COLLATE "C" NOT NULL,
+  reason        text        NOT NULL,
+  note          text,
+  actor_id      text        NOT NULL,
+  actor_email   text,
+  rejected_at   timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+
+CREATE TABLE api_keys (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  key_hash      text COLLATE "C" NOT NULL UNIQUE,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE used_oauth_states (
+  nonce         text COLLATE "C" PRIMARY KEY,
+  used_at       timestamptz NOT NULL,
+  expires_at    timestamptz NOT NULL
+);
+CREATE INDEX inbox_by_tenant ON inbox (crm, tenant_id);
+`;
+
 /** Versions and names match the SQLite migrations one for one. */
 export const postgresMigrations: readonly PostgresMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'sync cursors', sql: syncCursors },
   { version: 3, name: 'lead facts', sql: leadFacts },
+  { version: 4, name: 'loop feedback and digests', sql: loopFeedback },
+  { version: 5, name: 'crm api', sql: crmApi },
 ];

@@ -1,7 +1,8 @@
 import type { CrmEvent } from '../core/crm-event';
 import type { Definition } from '../core/definition';
 import type { CrmKind } from '../core/lead';
-import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, InboxRow, LeadFacts, LeadOutcome, TenantRecord } from './store';
+import type { WeeklyDigest } from '../core/notify/weekly-digest';
+import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, DigestRecord, InboxRow, LeadFacts, LeadOutcome, TenantRecord } from './store';
 
 /**
  * Rows as node-postgres returns them, and their translation to the port's types: bigint ids arrive
@@ -139,5 +140,24 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     recordId: row.record_id,
     detail: row.detail,
+  };
+}
+
+export interface DigestRow {
+  id: string;
+  crm: string;
+  tenant_id: string;
+  period_end: Date;
+  body: WeeklyDigest;
+  created_at: Date;
+}
+
+export function toDigestRecord(row: DigestRow): DigestRecord {
+  return {
+    id: Number(row.id),
+    tenant: { crm: row.crm as CrmKind, tenantId: row.tenant_id },
+    periodEnd: row.period_end.toISOString(),
+    digest: row.body,
+    createdAt: row.created_at.toISOString(),
   };
 }

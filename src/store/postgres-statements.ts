@@ -79,8 +79,14 @@ export const postgresStatements = {
   claimEvents: statement('claim_events', `
     WITH due AS (
       SELECT id FROM inbox
-      WHERE (status = 'pending' AND available_at <= $2::timestamptz)
-         OR (status = 'claimed' AND lease_until <= $2::timestamptz)
+      WHERE ((status = 'pending' AND available_at <= $2::timestamptz)
+         OR (status = 'claimed' AND lease_until <= $2::timestamptz))
+        -- One tenant's rows are worked by one instance at a time: processing reads the tenant's routing
+        -- state, calls the CRM and writes the state back, so two instances at once would lose updates.
+        AND NOT EXISTS (
+          SELECT 1 FROM inbox busy
+          WHERE busy.crm = inbox.crm AND busy.tenant_id = inbox.tenant_id
+            AND busy.status = 'claimed' AND busy.lease_until > $2::timestamptz AND busy.claimed_by <> $1)
       ORDER BY id
       LIMIT $4
       FOR UPDATE SKIP LOCKED)
@@ -186,6 +192,29 @@ export const postgresStatements = {
     INSERT INTO sync_cursors (crm, tenant_id, name, value, updated_at) VALUES ($1, $2, $3, $4, $5::timestamptz)
     ON CONFLICT (crm, tenant_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
 
+  insertFeedback: statement('insert_feedback', `
+    INSERT INTO feedback (crm, tenant_id, record_id, rejected_at, reason, source, campaign, body, recorded_at)
+    SELECT $1, $2, r.record_id, r.rejected_at::timestamptz, r.reason, r.source, r.campaign, r.body::json, $9::timestamptz
+    FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS r(record_id, rejected_at, reason, source, campaign, body)
+    ON CONFLICT (crm, tenant_id, record_id, rejected_at) DO NOTHING`),
+  listFeedback: statement('list_feedback', `
+    SELECT body FROM feedback
+    WHERE crm = $1 AND tenant_id = $2
+      AND ($3::timestamptz IS NULL OR rejected_at >= $3::timestamptz) AND ($4::timestamptz IS NULL OR rejected_at < $4::timestamptz)
+    ORDER BY rejected_at, id`),
+  insertDigest: statement('insert_digest', `
+    INSERT INTO digests (crm, tenant_id, period_end, body, created_at)
+    VALUES ($1, $2, $3::timestamptz, $4::json, $5::timestamptz)
+    RETURNING id, crm, tenant_id, period_end, body, created_at`),
+  latestDigest: statement('latest_digest', `
+    SELECT id, crm, tenant_id, period_end, body, created_at FROM digests
+    WHERE crm = $1 AND tenant_id = $2 ORDER BY id DESC LIMIT 1`),
+  openSlas: statement('open_slas', `
+    SELECT d.body FROM decisions d
+    WHERE d.crm = $1 AND d.tenant_id = $2 AND d.stage = 'sales_ready'
+      AND d.id = (SELECT max(x.id) FROM decisions x WHERE x.crm = d.crm AND x.tenant_id = d.tenant_id AND x.record_id = d.record_id)
+    ORDER BY d.record_id`),
+
   decisionsInRange: statement('decisions_in_range', `
     SELECT body FROM decisions
     WHERE crm = $1 AND tenant_id = $2
@@ -210,6 +239,8 @@ export const postgresStatements = {
 
   // $1 is one of postgresLockKeys: what about the tenant is locked.
   lockTenant: statement('lock_tenant', "SELECT pg_advisory_xact_lock($1, hashtext($2::text || '/' || $3::text))"),
+  // Claims run one at a time across instances, so each sees the tenants the others just claimed.
+  lockClaims: statement('lock_claims', 'SELECT pg_advisory_xact_lock($1, 0)'),
   tryLockLease: statement('try_lock_lease', 'SELECT pg_try_advisory_xact_lock($1, hashtext($2::text)) AS locked'),
   acquireLease: statement('acquire_lease', `
     INSERT INTO leases (name, holder, until) VALUES ($1, $2, $4::timestamptz)

@@ -2,11 +2,14 @@ import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg
 import type { CrmEvent } from '../core/crm-event';
 import type { Decision } from '../core/decision';
 import type { Definition } from '../core/definition';
-import type { CrmKind, TenantRef } from '../core/lead';
+import type { FeedbackRecord } from '../core/feedback-record';
+import type { WeeklyDigest } from '../core/notify/weekly-digest';
+import type { CrmKind, Lead, TenantRef } from '../core/lead';
 import type { Owner } from '../core/owner';
 import type { RoutingState } from '../core/routing-state';
 import { chunk } from '../core/chunk';
 import { isoInstant } from './iso-instant';
+import { perRecordTables, purgeCondition, type PurgeCounts } from './per-record-tables';
 import { applyPostgresMigrations } from './postgres-apply-migrations';
 import { postgresLockKeys } from './postgres-lock-keys';
 import { postgresPoolConfig } from './postgres-pool-config';
@@ -14,17 +17,22 @@ import {
   toAuditEntry,
   toDeadLetter,
   toDefinitionRecord,
+  toDigestRecord,
   toInboxRow,
   toTenantRecord,
   type AuditRow,
   type DeadLetterRow,
   type DefinitionRow,
+  type DigestRow,
   type InboxRowRow,
   type LeadFactsRow,
   type TenantRow,
   toLeadFacts,
 } from './postgres-rows';
 import { postgresStatements as sql, type PostgresStatement } from './postgres-statements';
+import { postgresCrmApiStatements as api } from './postgres-crm-api-statements';
+import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
+import { backfillKeyRange, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
 import { postgresErrorCode, postgresTransaction, retryingConflicts } from './postgres-transaction';
 import type {
   AuditEntry,
@@ -32,7 +40,9 @@ import type {
   DecisionCommit,
   DecisionRange,
   DefinitionRecord,
+  DigestRecord,
   EnqueueResult,
+  FeedbackRange,
   InboxRow,
   LeadFacts,
   Store,
@@ -194,12 +204,13 @@ export class PostgresStore implements Store {
     // Postgres refuses a negative LIMIT; refuse it here too, with the same words as the SQLite store.
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`claim limit must be a whole number ≥ 0, got ${limit}`);
     if (limit === 0) return [];
-    const rows = await rowsOf<InboxRowRow>(this.pool, sql.claimEvents, [
-      workerId,
-      isoInstant(now, 'now'),
-      isoInstant(leaseUntil, 'leaseUntil'),
-      limit,
-    ]);
+    const times = [isoInstant(now, 'now'), isoInstant(leaseUntil, 'leaseUntil')];
+    // Under READ COMMITTED the claim's snapshot is taken after the lock: another instance's claim of
+    // the same tenant has committed by then, so the tenant check in the statement sees it.
+    const rows = await this.transaction(async (client) => {
+      await run(client, sql.lockClaims, [postgresLockKeys.claims]);
+      return rowsOf<InboxRowRow>(client, sql.claimEvents, [workerId, ...times, limit]);
+    });
     return rows.map(toInboxRow).sort((a, b) => a.id - b.id);
   }
 
@@ -365,6 +376,19 @@ export class PostgresStore implements Store {
     await this.transaction((client) => insertAudit(client, entries));
   }
 
+  async purgeRecord(ref: TenantRef, recordId: string, now: string): Promise<PurgeCounts> {
+    const at = isoInstant(now, 'now');
+    return this.transaction(async (client) => {
+      const counts = {} as PurgeCounts;
+      for (const table of perRecordTables) {
+        const sql = `DELETE FROM ${table} WHERE crm = $1 AND tenant_id = $2 AND record_id = $3${purgeCondition(table)}`;
+        counts[table] = (await client.query(sql, [...tenantKey(ref), recordId])).rowCount ?? 0;
+      }
+      await insertAudit(client, [{ tenant: ref, at, actor: 'accord', action: 'record.purged', recordId, detail: { ...counts } }]);
+      return counts;
+    });
+  }
+
   async listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`audit limit must be a whole number ≥ 0, got ${limit}`);
     return (await rowsOf<AuditRow>(this.pool, sql.listAudit, [...tenantKey(ref), limit])).map(toAuditEntry);
@@ -390,6 +414,140 @@ export class PostgresStore implements Store {
    * moment another instance asks; its lease still runs to the old `until`, and no false answer can
    * ever give a job to two instances.
    */
+  async recordFeedback(ref: TenantRef, records: FeedbackRecord[], now: string): Promise<number> {
+    for (const record of records) refuseOtherTenant(ref, record, `feedback for record ${record.recordId}`);
+    if (records.length === 0) return 0;
+    const at = isoInstant(now, 'now');
+    return this.transaction(async (client) => {
+      let inserted = 0;
+      for (const batch of chunk(records, rowsPerInsert)) {
+        const { rowCount } = await run(client, sql.insertFeedback, [
+          ...tenantKey(ref),
+          batch.map((r) => r.recordId),
+          batch.map((r) => isoInstant(r.rejectedAt, `rejectedAt of record ${r.recordId}`)),
+          batch.map((r) => r.reason),
+          batch.map((r) => r.source),
+          batch.map((r) => r.campaign),
+          batch.map((r) => JSON.stringify(r)),
+          at,
+        ]);
+        inserted += rowCount ?? 0;
+      }
+      return inserted;
+    });
+  }
+
+  async listFeedback(ref: TenantRef, range: FeedbackRange = {}): Promise<FeedbackRecord[]> {
+    const since = range.since === undefined ? null : isoInstant(range.since, 'since');
+    const until = range.until === undefined ? null : isoInstant(range.until, 'until');
+    return (await rowsOf<{ body: FeedbackRecord }>(this.pool, sql.listFeedback, [...tenantKey(ref), since, until])).map((row) => row.body);
+  }
+
+  async saveDigest(ref: TenantRef, digest: WeeklyDigest, now: string): Promise<DigestRecord> {
+    const values = [...tenantKey(ref), isoInstant(digest.periodEnd, 'periodEnd'), JSON.stringify(digest), isoInstant(now, 'now')];
+    const [row] = await rowsOf<DigestRow>(this.pool, sql.insertDigest, values);
+    return toDigestRecord(returned(row, 'the saved digest'));
+  }
+
+  async latestDigest(ref: TenantRef): Promise<DigestRecord | null> {
+    const [row] = await rowsOf<DigestRow>(this.pool, sql.latestDigest, tenantKey(ref));
+    return row ? toDigestRecord(row) : null;
+  }
+
+  async listOpenSlas(ref: TenantRef, dueBefore?: string): Promise<Decision[]> {
+    const cutoff = dueBefore === undefined ? null : Date.parse(isoInstant(dueBefore, 'dueBefore'));
+    const rows = await rowsOf<{ body: Decision }>(this.pool, sql.openSlas, tenantKey(ref));
+    return rows.map((row) => row.body).filter((d) => d.slaDueAt !== null && (cutoff === null || Date.parse(d.slaDueAt) < cutoff));
+  }
+
+  async upsertLeadSnapshots(ref: TenantRef, leads: Lead[]): Promise<void> {
+    if (leads.length === 0) return;
+    for (const lead of leads) refuseOtherTenant(ref, lead, `lead snapshot of record ${lead.recordId}`);
+    const last = [...new Map(leads.map((l) => [l.recordId, l])).values()];
+    await this.transaction(async (client) => {
+      for (const batch of chunk(last, rowsPerInsert)) {
+        await run(client, api.upsertSnapshots, [...tenantKey(ref), batch.map((l) => l.recordId), batch.map((l) => JSON.stringify(l))]);
+      }
+    });
+  }
+
+  async listLeadSnapshots(ref: TenantRef): Promise<Lead[]> {
+    return (await rowsOf<{ body: Lead }>(this.pool, api.listSnapshots, tenantKey(ref))).map((row) => row.body);
+  }
+
+  async deleteLeadSnapshot(ref: TenantRef, recordId: string): Promise<void> {
+    await run(this.pool, api.deleteSnapshot, [...tenantKey(ref), recordId]);
+  }
+
+  async addDraftApproval(ref: TenantRef, approval: DraftApproval): Promise<boolean> {
+    const values = [...tenantKey(ref), approval.draftId, approval.role, approval.approverId, approval.approverEmail, isoInstant(approval.approvedAt, 'approvedAt')];
+    return (await run(this.pool, api.insertApproval, values)).rowCount === 1;
+  }
+
+  async listDraftApprovals(ref: TenantRef): Promise<DraftApproval[]> {
+    return (await rowsOf<Parameters<typeof toDraftApproval>[0]>(this.pool, api.listApprovals, tenantKey(ref))).map(toDraftApproval);
+  }
+
+  async createBackfill(ref: TenantRef, b: BackfillRecord): Promise<void> {
+    await run(this.pool, api.insertBackfill, [
+      ...tenantKey(ref), b.id, b.definitionVersion, b.status, b.total, b.enqueueDone, b.createdAt, b.startedAt, b.finishedAt, b.error,
+    ]);
+  }
+
+  async getBackfill(ref: TenantRef, id: string): Promise<BackfillRecord | null> {
+    const [row] = await rowsOf<Parameters<typeof toBackfillRecord>[0]>(this.pool, api.getBackfill, [...tenantKey(ref), id]);
+    return row ? toBackfillRecord(row) : null;
+  }
+
+  async listBackfills(ref: TenantRef): Promise<BackfillRecord[]> {
+    return (await rowsOf<Parameters<typeof toBackfillRecord>[0]>(this.pool, api.listBackfills, tenantKey(ref))).map(toBackfillRecord);
+  }
+
+  async updateBackfill(ref: TenantRef, id: string, patch: BackfillPatch): Promise<void> {
+    await this.transaction(async (client) => {
+      const [row] = await rowsOf<Parameters<typeof toBackfillRecord>[0]>(client, api.getBackfillForUpdate, [...tenantKey(ref), id]);
+      if (!row) throw new Error(`backfill ${id} does not exist for tenant ${describeTenant(ref)}`);
+      const n = { ...toBackfillRecord(row), ...patch };
+      await run(client, api.updateBackfill, [...tenantKey(ref), id, n.status, n.total, n.enqueueDone, n.startedAt, n.finishedAt, n.error]);
+    });
+  }
+
+  async backfillQueueCounts(ref: TenantRef, id: string): Promise<BackfillQueueCounts> {
+    const range = backfillKeyRange(id);
+    const [row] = await rowsOf<{ pending: string; failed: string }>(this.pool, api.backfillQueueCounts, [...tenantKey(ref), range.from, range.to]);
+    return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
+  }
+
+  async deadLetterTenantInbox(ref: TenantRef, reason: string, now: string): Promise<number> {
+    return (await run(this.pool, api.drainTenantInbox, [...tenantKey(ref), reason, isoInstant(now, 'now')])).rowCount ?? 0;
+  }
+
+  async saveRecordRejection(ref: TenantRef, r: RecordRejection): Promise<void> {
+    await run(this.pool, api.upsertRejection, [...tenantKey(ref), r.recordId, r.reason, r.note, r.actorId, r.actorEmail, isoInstant(r.rejectedAt, 'rejectedAt')]);
+  }
+
+  async getRecordRejection(ref: TenantRef, recordId: string): Promise<RecordRejection | null> {
+    const [row] = await rowsOf<Parameters<typeof toRecordRejection>[0]>(this.pool, api.getRejection, [...tenantKey(ref), recordId]);
+    return row ? toRecordRejection(row) : null;
+  }
+
+  async setApiKeyHash(ref: TenantRef, keyHash: string, now: string): Promise<void> {
+    await run(this.pool, api.upsertApiKey, [...tenantKey(ref), keyHash, isoInstant(now, 'now')]);
+  }
+
+  async findTenantByApiKeyHash(crm: CrmKind, keyHash: string): Promise<TenantRef | null> {
+    const [row] = await rowsOf<{ tenant_id: string }>(this.pool, api.findApiKey, [crm, keyHash]);
+    return row ? { crm, tenantId: row.tenant_id } : null;
+  }
+
+  async useOauthState(nonce: string, now: string, expiresAt: string): Promise<boolean> {
+    const at = isoInstant(now, 'now');
+    return this.transaction(async (client) => {
+      await run(client, api.forgetExpiredStates, [at]);
+      return (await run(client, api.insertState, [nonce, at, isoInstant(expiresAt, 'expiresAt')])).rowCount === 1;
+    });
+  }
+
   async tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
     const times = [isoInstant(now, 'now'), isoInstant(until, 'until')];
     return this.transaction(async (client) => {

@@ -190,8 +190,112 @@ CREATE TABLE lead_facts (
 CREATE INDEX decisions_by_decided_at ON decisions (crm, tenant_id, decided_at);
 `;
 
+/*
+ * The loop between the teams: rejections as recorded feedback (one row per rejection, so a re-score
+ * never counts a lead twice), the weekly digests as composed, and an index for the SLA sweep's
+ * "latest decisions still waiting for sales".
+ */
+const loopFeedback = `
+CREATE TABLE feedback (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  rejected_at   TEXT    NOT NULL,
+  reason        TEXT    NOT NULL,
+  source        TEXT,
+  campaign      TEXT,
+  body          TEXT    NOT NULL,
+  recorded_at   TEXT    NOT NULL,
+  UNIQUE (crm, tenant_id, record_id, rejected_at)
+);
+CREATE INDEX feedback_by_time ON feedback (crm, tenant_id, rejected_at);
+
+CREATE TABLE digests (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  period_end    TEXT    NOT NULL,
+  body          TEXT    NOT NULL,
+  created_at    TEXT    NOT NULL
+);
+CREATE INDEX digests_by_tenant ON digests (crm, tenant_id, id);
+CREATE INDEX decisions_by_stage ON decisions (crm, tenant_id, stage, record_id);
+`;
+
+
+/*
+ * What the CRM pages' API keeps: the lead each record was last decided from (the settings preview
+ * re-decides from it without calling the CRM), draft sign-offs, re-scoring runs, rejections sent from
+ * the record card with who sent them, per-tenant API key hashes, and used OAuth state nonces.
+ */
+const crmApi = `
+CREATE TABLE lead_snapshots (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  body          TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+
+CREATE TABLE draft_approvals (
+  crm            TEXT    NOT NULL,
+  tenant_id      TEXT    NOT NULL,
+  draft_id       INTEGER NOT NULL,
+  role           TEXT    NOT NULL CHECK (role IN ('sales', 'marketing')),
+  approver_id    TEXT    NOT NULL,
+  approver_email TEXT,
+  approved_at    TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, draft_id, role)
+);
+
+CREATE TABLE backfills (
+  crm                 TEXT    NOT NULL,
+  tenant_id           TEXT    NOT NULL,
+  id                  TEXT    NOT NULL,
+  definition_version  INTEGER NOT NULL,
+  status              TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+  total               INTEGER NOT NULL,
+  enqueue_done        INTEGER NOT NULL CHECK (enqueue_done IN (0, 1)),
+  created_at          TEXT    NOT NULL,
+  started_at          TEXT,
+  finished_at         TEXT,
+  error               TEXT,
+  PRIMARY KEY (crm, tenant_id, id)
+);
+
+CREATE TABLE record_rejections (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  record_id     TEXT    NOT NULL,
+  reason        TEXT    NOT NULL,
+  note          TEXT,
+  actor_id      TEXT    NOT NULL,
+  actor_email   TEXT,
+  rejected_at   TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, record_id)
+);
+
+CREATE TABLE api_keys (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  key_hash      TEXT    NOT NULL UNIQUE,
+  created_at    TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+
+CREATE TABLE used_oauth_states (
+  nonce         TEXT    PRIMARY KEY,
+  used_at       TEXT    NOT NULL,
+  expires_at    TEXT    NOT NULL
+);
+CREATE INDEX inbox_by_tenant ON inbox (crm, tenant_id);
+`;
+
 export const sqliteMigrations: readonly SqliteMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'sync cursors', sql: syncCursors },
   { version: 3, name: 'lead facts', sql: leadFacts },
+  { version: 4, name: 'loop feedback and digests', sql: loopFeedback },
+  { version: 5, name: 'crm api', sql: crmApi },
 ];

@@ -1,7 +1,8 @@
 import type { CrmEvent } from '../core/crm-event';
 import type { Definition } from '../core/definition';
 import type { CrmKind } from '../core/lead';
-import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, InboxRow, LeadFacts, LeadOutcome, TenantRecord } from './store';
+import type { WeeklyDigest } from '../core/notify/weekly-digest';
+import type { AuditEntry, DeadLetter, DefinitionRecord, DefinitionStatus, DigestRecord, InboxRow, LeadFacts, LeadOutcome, TenantRecord } from './store';
 
 /** Rows as SQLite returns them, and their translation to the port's types. */
 
@@ -136,5 +137,24 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     recordId: row.record_id,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
+  };
+}
+
+export interface DigestRow {
+  id: number;
+  crm: string;
+  tenant_id: string;
+  period_end: string;
+  body: string;
+  created_at: string;
+}
+
+export function toDigestRecord(row: DigestRow): DigestRecord {
+  return {
+    id: row.id,
+    tenant: { crm: row.crm as CrmKind, tenantId: row.tenant_id },
+    periodEnd: row.period_end,
+    digest: JSON.parse(row.body) as WeeklyDigest,
+    createdAt: row.created_at,
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditRow, DeadLetterRow, DefinitionRow, InboxRowRow, LeadFactsRow, TenantRow } from './sqlite-rows';
+import type { AuditRow, DeadLetterRow, DefinitionRow, DigestRow, InboxRowRow, LeadFactsRow, TenantRow } from './sqlite-rows';
 
 interface TenantKey {
   crm: string;
@@ -79,7 +79,12 @@ export function prepareSqliteStatements(db: Database) {
           status = 'claimed', claimed_by = @workerId, claimed_at = @now, lease_until = @leaseUntil
       WHERE id IN (
         SELECT id FROM inbox
-        WHERE (status = 'pending' AND available_at <= @now) OR (status = 'claimed' AND lease_until <= @now)
+        WHERE ((status = 'pending' AND available_at <= @now) OR (status = 'claimed' AND lease_until <= @now))
+          -- One tenant's rows go to one worker at a time (its routing state is read, then written back).
+          AND NOT EXISTS (
+            SELECT 1 FROM inbox busy
+            WHERE busy.crm = inbox.crm AND busy.tenant_id = inbox.tenant_id
+              AND busy.status = 'claimed' AND busy.lease_until > @now AND busy.claimed_by <> @workerId)
         ORDER BY id
         LIMIT @limit)
       RETURNING id, event, attempts, received_at, last_error`),
@@ -207,6 +212,36 @@ export function prepareSqliteStatements(db: Database) {
       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
       WHERE leases.holder = excluded.holder OR leases.until <= @now`),
     releaseLease: db.prepare<{ name: string; holder: string }>('DELETE FROM leases WHERE name = @name AND holder = @holder'),
+    insertFeedback: db.prepare<TenantKey & {
+      recordId: string;
+      rejectedAt: string;
+      reason: string;
+      source: string | null;
+      campaign: string | null;
+      body: string;
+      now: string;
+    }>(`
+      INSERT INTO feedback (crm, tenant_id, record_id, rejected_at, reason, source, campaign, body, recorded_at)
+      VALUES (@crm, @tenantId, @recordId, @rejectedAt, @reason, @source, @campaign, @body, @now)
+      ON CONFLICT (crm, tenant_id, record_id, rejected_at) DO NOTHING`),
+    listFeedback: db.prepare<TenantKey & { since: string | null; until: string | null }, { body: string }>(`
+      SELECT body FROM feedback
+      WHERE crm = @crm AND tenant_id = @tenantId
+        AND (@since IS NULL OR rejected_at >= @since) AND (@until IS NULL OR rejected_at < @until)
+      ORDER BY rejected_at, id`),
+    insertDigest: db.prepare<TenantKey & { periodEnd: string; body: string; now: string }, DigestRow>(`
+      INSERT INTO digests (crm, tenant_id, period_end, body, created_at)
+      VALUES (@crm, @tenantId, @periodEnd, @body, @now)
+      RETURNING id, crm, tenant_id, period_end, body, created_at`),
+    latestDigest: db.prepare<TenantKey, DigestRow>(`
+      SELECT id, crm, tenant_id, period_end, body, created_at FROM digests
+      WHERE crm = @crm AND tenant_id = @tenantId ORDER BY id DESC LIMIT 1`),
+    openSlas: db.prepare<TenantKey, { body: string }>(`
+      SELECT d.body FROM decisions d
+      WHERE d.crm = @crm AND d.tenant_id = @tenantId AND d.stage = 'sales_ready'
+        AND d.id = (SELECT MAX(x.id) FROM decisions x
+                    WHERE x.crm = d.crm AND x.tenant_id = d.tenant_id AND x.record_id = d.record_id)
+      ORDER BY d.record_id`),
   };
 }
 

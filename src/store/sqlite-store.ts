@@ -2,22 +2,31 @@ import type { Database, Transaction } from 'better-sqlite3';
 import type { CrmEvent } from '../core/crm-event';
 import type { Decision } from '../core/decision';
 import type { Definition } from '../core/definition';
-import type { CrmKind, TenantRef } from '../core/lead';
+import type { CrmKind, Lead, TenantRef } from '../core/lead';
 import type { Owner } from '../core/owner';
 import type { RoutingState } from '../core/routing-state';
 import { applySqliteMigrations } from './apply-sqlite-migrations';
 import { chunk } from '../core/chunk';
+import { GroupCommit } from './group-commit';
 import { isoInstant } from './iso-instant';
+import { perRecordTables, purgeCondition, type PurgeCounts } from './per-record-tables';
 import { openSqliteDatabase } from './open-sqlite-database';
-import { toAuditEntry, toDeadLetter, toDefinitionRecord, toInboxRow, toLeadFacts, toTenantRecord } from './sqlite-rows';
+import type { FeedbackRecord } from '../core/feedback-record';
+import type { WeeklyDigest } from '../core/notify/weekly-digest';
+import { toAuditEntry, toDeadLetter, toDefinitionRecord, toDigestRecord, toInboxRow, toLeadFacts, toTenantRecord } from './sqlite-rows';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements';
+import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
+import { backfillKeyRange, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
+import { prepareSqliteCrmApiStatements, type SqliteCrmApiStatements } from './sqlite-crm-api-statements';
 import type {
   AuditEntry,
   DeadLetter,
   DecisionCommit,
   DecisionRange,
   DefinitionRecord,
+  DigestRecord,
   EnqueueResult,
+  FeedbackRange,
   InboxRow,
   LeadFacts,
   Store,
@@ -37,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly db: Database;
   private readonly transaction: Transaction<(work: () => unknown) => unknown>;
   private statements: SqliteStatements | undefined;
+  private crmApiStatements: SqliteCrmApiStatements | undefined;
 
   /** `filename` is a path or ":memory:"; call migrate() before first use of a new database. */
   constructor(filename: string) {
@@ -121,23 +131,28 @@ export class SqliteStore implements Store {
   }
 
   async enqueueEvents(events: CrmEvent[], receivedAt: string): Promise<EnqueueResult> {
-    const at = isoInstant(receivedAt, 'receivedAt');
-    const inserted = this.write(() =>
-      events.reduce(
-        (count, event) =>
-          count +
-          this.sql.enqueueEvent.run({
-            ...tenantKey(event),
-            dedupeKey: event.dedupeKey,
-            recordId: event.recordId,
-            event: JSON.stringify(event),
-            receivedAt: at,
-          }).changes,
-        0,
-      ),
-    );
-    return { inserted, duplicates: events.length - inserted };
+    return this.enqueueGroup.submit({ events, at: isoInstant(receivedAt, 'receivedAt') });
   }
+
+  private readonly enqueueGroup = new GroupCommit<{ events: CrmEvent[]; at: string }, EnqueueResult>((jobs) =>
+    this.write(() =>
+      jobs.map(({ events, at }) => {
+        const inserted = events.reduce(
+          (count, event) =>
+            count +
+            this.sql.enqueueEvent.run({
+              ...tenantKey(event),
+              dedupeKey: event.dedupeKey,
+              recordId: event.recordId,
+              event: JSON.stringify(event),
+              receivedAt: at,
+            }).changes,
+          0,
+        );
+        return { inserted, duplicates: events.length - inserted };
+      }),
+    ),
+  );
 
   async claimEvents(workerId: string, limit: number, now: string, leaseUntil: string): Promise<InboxRow[]> {
     // SQLite reads a negative LIMIT as "no limit": refuse it rather than claim the whole inbox.
@@ -306,6 +321,20 @@ export class SqliteStore implements Store {
     this.write(() => this.insertAudit(entries));
   }
 
+  async purgeRecord(ref: TenantRef, recordId: string, now: string): Promise<PurgeCounts> {
+    const at = isoInstant(now, 'now');
+    const key = { ...tenantKey(ref), recordId };
+    return this.write(() => {
+      const counts = {} as PurgeCounts;
+      for (const table of perRecordTables) {
+        const sql = `DELETE FROM ${table} WHERE crm = @crm AND tenant_id = @tenantId AND record_id = @recordId${purgeCondition(table)}`;
+        counts[table] = this.db.prepare(sql).run(key).changes;
+      }
+      this.insertAudit([{ tenant: ref, at, actor: 'accord', action: 'record.purged', recordId, detail: { ...counts } }]);
+      return counts;
+    });
+  }
+
   async listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]> {
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`audit limit must be a whole number ≥ 0, got ${limit}`);
     return this.read(() => this.sql.listAudit.all({ ...tenantKey(ref), limit })).map(toAuditEntry);
@@ -318,6 +347,137 @@ export class SqliteStore implements Store {
   async setCursor(ref: TenantRef, name: string, value: string, now: string): Promise<void> {
     const at = isoInstant(now, 'now');
     this.write(() => this.sql.setCursor.run({ ...tenantKey(ref), name, value, now: at }));
+  }
+
+  async recordFeedback(ref: TenantRef, records: FeedbackRecord[], now: string): Promise<number> {
+    for (const record of records) refuseOtherTenant(ref, record, `feedback for record ${record.recordId}`);
+    const at = isoInstant(now, 'now');
+    const rows = records.map((r) => ({
+      ...tenantKey(ref),
+      recordId: r.recordId,
+      rejectedAt: isoInstant(r.rejectedAt, `rejectedAt of record ${r.recordId}`),
+      reason: r.reason,
+      source: r.source,
+      campaign: r.campaign,
+      body: JSON.stringify(r),
+      now: at,
+    }));
+    return this.write(() => rows.reduce((count, row) => count + this.sql.insertFeedback.run(row).changes, 0));
+  }
+
+  async listFeedback(ref: TenantRef, range: FeedbackRange = {}): Promise<FeedbackRecord[]> {
+    const bounds = {
+      since: range.since === undefined ? null : isoInstant(range.since, 'since'),
+      until: range.until === undefined ? null : isoInstant(range.until, 'until'),
+    };
+    return this.read(() => this.sql.listFeedback.all({ ...tenantKey(ref), ...bounds })).map((row) => JSON.parse(row.body) as FeedbackRecord);
+  }
+
+  async saveDigest(ref: TenantRef, digest: WeeklyDigest, now: string): Promise<DigestRecord> {
+    const params = { ...tenantKey(ref), periodEnd: isoInstant(digest.periodEnd, 'periodEnd'), body: JSON.stringify(digest), now: isoInstant(now, 'now') };
+    return toDigestRecord(returned(this.write(() => this.sql.insertDigest.get(params)), 'the saved digest'));
+  }
+
+  async latestDigest(ref: TenantRef): Promise<DigestRecord | null> {
+    const row = this.read(() => this.sql.latestDigest.get(tenantKey(ref)));
+    return row ? toDigestRecord(row) : null;
+  }
+
+  async listOpenSlas(ref: TenantRef, dueBefore?: string): Promise<Decision[]> {
+    const cutoff = dueBefore === undefined ? null : Date.parse(isoInstant(dueBefore, 'dueBefore'));
+    return this.read(() => this.sql.openSlas.all(tenantKey(ref)))
+      .map(parseDecision)
+      .filter((d) => d.slaDueAt !== null && (cutoff === null || Date.parse(d.slaDueAt) < cutoff));
+  }
+
+  async upsertLeadSnapshots(ref: TenantRef, leads: Lead[]): Promise<void> {
+    for (const lead of leads) refuseOtherTenant(ref, lead, `lead snapshot of record ${lead.recordId}`);
+    this.write(() => {
+      for (const lead of leads) this.apiSql.upsertSnapshot.run({ ...tenantKey(ref), recordId: lead.recordId, body: JSON.stringify(lead) });
+    });
+  }
+
+  async listLeadSnapshots(ref: TenantRef): Promise<Lead[]> {
+    return this.read(() => this.apiSql.listSnapshots.all(tenantKey(ref))).map((row) => JSON.parse(row.body) as Lead);
+  }
+
+  async deleteLeadSnapshot(ref: TenantRef, recordId: string): Promise<void> {
+    this.write(() => this.apiSql.deleteSnapshot.run({ ...tenantKey(ref), recordId }));
+  }
+
+  async addDraftApproval(ref: TenantRef, approval: DraftApproval): Promise<boolean> {
+    const approvedAt = isoInstant(approval.approvedAt, 'approvedAt');
+    return this.write(() => this.apiSql.insertApproval.run({ ...tenantKey(ref), ...approval, approvedAt }).changes === 1);
+  }
+
+  async listDraftApprovals(ref: TenantRef): Promise<DraftApproval[]> {
+    return this.read(() => this.apiSql.listApprovals.all(tenantKey(ref))).map(toDraftApproval);
+  }
+
+  async createBackfill(ref: TenantRef, backfill: BackfillRecord): Promise<void> {
+    this.write(() => this.apiSql.insertBackfill.run({ ...tenantKey(ref), ...backfill, enqueueDone: backfill.enqueueDone ? 1 : 0 }));
+  }
+
+  async getBackfill(ref: TenantRef, id: string): Promise<BackfillRecord | null> {
+    const row = this.read(() => this.apiSql.getBackfill.get({ ...tenantKey(ref), id }));
+    return row ? toBackfillRecord(row) : null;
+  }
+
+  async listBackfills(ref: TenantRef): Promise<BackfillRecord[]> {
+    return this.read(() => this.apiSql.listBackfills.all(tenantKey(ref))).map(toBackfillRecord);
+  }
+
+  async updateBackfill(ref: TenantRef, id: string, patch: BackfillPatch): Promise<void> {
+    this.write(() => {
+      const row = this.apiSql.getBackfill.get({ ...tenantKey(ref), id });
+      if (!row) throw new Error(`backfill ${id} does not exist for tenant ${describeTenant(ref)}`);
+      const next = { ...toBackfillRecord(row), ...patch };
+      this.apiSql.updateBackfill.run({ ...tenantKey(ref), ...next, enqueueDone: next.enqueueDone ? 1 : 0 });
+    });
+  }
+
+  async backfillQueueCounts(ref: TenantRef, id: string): Promise<BackfillQueueCounts> {
+    const range = { ...tenantKey(ref), ...backfillKeyRange(id) };
+    return this.read(() => ({
+      pending: returned(this.apiSql.countPendingWithPrefix.get(range), 'the pending count').n,
+      failed: returned(this.apiSql.countDeadWithPrefix.get(range), 'the dead-letter count').n,
+    }));
+  }
+
+  async deadLetterTenantInbox(ref: TenantRef, reason: string, now: string): Promise<number> {
+    const at = isoInstant(now, 'now');
+    return this.write(() => {
+      this.apiSql.copyTenantInboxToDeadLetters.run({ ...tenantKey(ref), reason, now: at });
+      return this.apiSql.deleteTenantInbox.run(tenantKey(ref)).changes;
+    });
+  }
+
+  async saveRecordRejection(ref: TenantRef, rejection: RecordRejection): Promise<void> {
+    const rejectedAt = isoInstant(rejection.rejectedAt, 'rejectedAt');
+    this.write(() => this.apiSql.upsertRejection.run({ ...tenantKey(ref), ...rejection, rejectedAt }));
+  }
+
+  async getRecordRejection(ref: TenantRef, recordId: string): Promise<RecordRejection | null> {
+    const row = this.read(() => this.apiSql.getRejection.get({ ...tenantKey(ref), recordId }));
+    return row ? toRecordRejection(row) : null;
+  }
+
+  async setApiKeyHash(ref: TenantRef, keyHash: string, now: string): Promise<void> {
+    const at = isoInstant(now, 'now');
+    this.write(() => this.apiSql.upsertApiKey.run({ ...tenantKey(ref), keyHash, now: at }));
+  }
+
+  async findTenantByApiKeyHash(crm: CrmKind, keyHash: string): Promise<TenantRef | null> {
+    const row = this.read(() => this.apiSql.findApiKey.get({ crm, keyHash }));
+    return row ? { crm, tenantId: row.tenant_id } : null;
+  }
+
+  async useOauthState(nonce: string, now: string, expiresAt: string): Promise<boolean> {
+    const times = { now: isoInstant(now, 'now'), expiresAt: isoInstant(expiresAt, 'expiresAt') };
+    return this.write(() => {
+      this.apiSql.forgetExpiredStates.run({ now: times.now });
+      return this.apiSql.insertState.run({ nonce, ...times }).changes === 1;
+    });
   }
 
   async tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
@@ -340,6 +500,11 @@ export class SqliteStore implements Store {
         detail: JSON.stringify(entry.detail),
       });
     }
+  }
+
+  private get apiSql(): SqliteCrmApiStatements {
+    this.crmApiStatements ??= prepareSqliteCrmApiStatements(this.db);
+    return this.crmApiStatements;
   }
 
   private get sql(): SqliteStatements {

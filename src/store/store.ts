@@ -1,9 +1,13 @@
 import type { CrmEvent } from '../core/crm-event';
 import type { Decision } from '../core/decision';
 import type { Definition } from '../core/definition';
-import type { CrmKind, TenantRef } from '../core/lead';
+import type { FeedbackRecord } from '../core/feedback-record';
+import type { WeeklyDigest } from '../core/notify/weekly-digest';
+import type { CrmKind, Lead, TenantRef } from '../core/lead';
 import type { Owner } from '../core/owner';
 import type { RoutingState } from '../core/routing-state';
+import type { PurgeCounts } from './per-record-tables';
+import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
 
 export interface TenantRecord extends TenantRef {
   name: string;
@@ -98,6 +102,22 @@ export interface DecisionRange {
   to?: string;
 }
 
+/** A window of rejection times: since inclusive, until exclusive; either end open when omitted. */
+export interface FeedbackRange {
+  since?: string;
+  until?: string;
+}
+
+/** A weekly digest as composed and stored for a tenant. */
+export interface DigestRecord {
+  id: number;
+  tenant: TenantRef;
+  /** The end of the week it covers (the digest's `periodEnd`). */
+  periodEnd: string;
+  digest: WeeklyDigest;
+  createdAt: string;
+}
+
 /**
  * The storage port. Every method is one transaction: it fully happens or not at all.
  * Times are ISO strings passed in by the caller (the store never reads the clock for business logic).
@@ -173,6 +193,11 @@ export interface Store {
   listOwners(ref: TenantRef): Promise<Owner[]>;
 
   appendAudit(entries: AuditEntry[]): Promise<void>;
+  /**
+   * A privacy deletion: removes everything stored about one record (see perRecordTables) and, in the
+   * same transaction, appends an audit entry `record.purged` holding only the counts.
+   */
+  purgeRecord(ref: TenantRef, recordId: string, now: string): Promise<PurgeCounts>;
   listAudit(ref: TenantRef, limit: number): Promise<AuditEntry[]>;
 
   /**
@@ -183,7 +208,57 @@ export interface Store {
   /** Sets a tenant's named cursor (inserting or replacing it). */
   setCursor(ref: TenantRef, name: string, value: string, now: string): Promise<void>;
 
+  /**
+   * Records rejections as feedback, once each: a record already holding a rejection at the same
+   * `rejectedAt` is counted, not stored again. Returns how many were new.
+   */
+  recordFeedback(ref: TenantRef, records: FeedbackRecord[], now: string): Promise<number>;
+  /** The tenant's feedback with `rejectedAt` in the range, oldest first. */
+  listFeedback(ref: TenantRef, range?: FeedbackRange): Promise<FeedbackRecord[]>;
+  saveDigest(ref: TenantRef, digest: WeeklyDigest, now: string): Promise<DigestRecord>;
+  /** The digest stored last for the tenant; null before the first. */
+  latestDigest(ref: TenantRef): Promise<DigestRecord | null>;
+  /**
+   * Latest decisions of leads waiting for sales (stage sales_ready with an SLA due time), by record
+   * id; with `dueBefore`, only those due before it. What the SLA sweep walks every minute.
+   */
+  listOpenSlas(ref: TenantRef, dueBefore?: string): Promise<Decision[]>;
+
   /** A lease so one instance runs a scheduled job: true when `holder` now holds `name` until `until`. */
   tryAcquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+
+  /**
+   * The lead each record was last decided from, replacing the stored one: the settings preview
+   * re-decides open leads from these without calling the CRM.
+   */
+  upsertLeadSnapshots(ref: TenantRef, leads: Lead[]): Promise<void>;
+  listLeadSnapshots(ref: TenantRef): Promise<Lead[]>;
+  deleteLeadSnapshot(ref: TenantRef, recordId: string): Promise<void>;
+
+  /** Records a sign-off unless the draft already has one for that role; true when recorded. */
+  addDraftApproval(ref: TenantRef, approval: DraftApproval): Promise<boolean>;
+  /** Every sign-off of the tenant's drafts, oldest first. */
+  listDraftApprovals(ref: TenantRef): Promise<DraftApproval[]>;
+
+  createBackfill(ref: TenantRef, backfill: BackfillRecord): Promise<void>;
+  getBackfill(ref: TenantRef, id: string): Promise<BackfillRecord | null>;
+  /** Newest first. */
+  listBackfills(ref: TenantRef): Promise<BackfillRecord[]>;
+  updateBackfill(ref: TenantRef, id: string, patch: BackfillPatch): Promise<void>;
+  /** The backfill's events (dedupe key `backfill:<id>:…`) still in the inbox, and those dead-lettered. */
+  backfillQueueCounts(ref: TenantRef, id: string): Promise<BackfillQueueCounts>;
+
+  /** Moves every inbox row of the tenant to the dead letters with the reason; returns how many. */
+  deadLetterTenantInbox(ref: TenantRef, reason: string, now: string): Promise<number>;
+
+  saveRecordRejection(ref: TenantRef, rejection: RecordRejection): Promise<void>;
+  getRecordRejection(ref: TenantRef, recordId: string): Promise<RecordRejection | null>;
+
+  /** Stores SHA-256 of a tenant's API key (hex), replacing the previous one. */
+  setApiKeyHash(ref: TenantRef, keyHash: string, now: string): Promise<void>;
+  findTenantByApiKeyHash(crm: CrmKind, keyHash: string): Promise<TenantRef | null>;
+
+  /** Marks an OAuth `state` nonce used: true the first time, false on a replay. Forgets nonces past `expiresAt`. */
+  useOauthState(nonce: string, now: string, expiresAt: string): Promise<boolean>;
 }

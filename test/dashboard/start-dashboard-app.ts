@@ -1,3 +1,4 @@
+import { createAccordMetrics } from '../../src/metrics/accord-metrics';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +40,9 @@ export async function startDashboardApp(
     clock,
     logger,
     publicUrl: '',
+    metrics: createAccordMetrics({ processMetrics: false }),
+    // Mounted below with the test's overrides instead.
+    dashboardAccess: null,
     extraRoutes: (a) =>
       a.use(
         '/dashboard',

@@ -42,6 +42,7 @@ describe('Salesforce package conversion (source-deploy-retrieve)', () => {
         'Lead.Accord_Rejection_Note__c',
         'Lead.Accord_Rejection_Reason__c',
         'Lead.Accord_SLA_Due__c',
+        'Lead.Accord_SLA_State__c',
         'Lead.Accord_Score__c',
         'Lead.Accord_Stage__c',
         'Lead.Accord_Why__c',

@@ -98,6 +98,7 @@ describe('Salesforce package (manifests/salesforce)', () => {
         Accord_Why__c: { type: 'LongTextArea', length: '32768' },
         Accord_Definition_Version__c: { type: 'Number', scale: '0' },
         Accord_SLA_Due__c: { type: 'DateTime' },
+        Accord_SLA_State__c: { type: 'Picklist' },
         Accord_Rejection_Reason__c: { type: 'Picklist' },
         Accord_Rejection_Note__c: { type: 'LongTextArea', length: '32768' },
       };

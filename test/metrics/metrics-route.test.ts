@@ -5,7 +5,6 @@ import { createHubspotAdapter } from '../../adapters/hubspot/create-hubspot-adap
 import { signHubspotV3 } from '../../adapters/hubspot/hubspot-signature-v3';
 import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
 import { createAccordMetrics, type AccordMetrics } from '../../src/metrics/accord-metrics';
-import { metricsRoute } from '../../src/metrics/metrics-route';
 import { createApp } from '../../src/server/create-app';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { ManualClock } from '../support/manual-clock';
@@ -39,7 +38,9 @@ async function startApp(options: { bearerToken?: string } = {}) {
     get publicUrl() {
       return publicUrl;
     },
-    extraRoutes: (a) => a.get('/metrics', metricsRoute(metrics, store, { now: () => clock.now(), ...options })),
+    metrics,
+    metricsBearerToken: options.bearerToken,
+    dashboardAccess: null,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

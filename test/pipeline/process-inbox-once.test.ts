@@ -59,7 +59,7 @@ describe('processInboxOnce', () => {
     expect(pass).toMatchObject({ claimed: 8, done: 8, retried: 0, deadLettered: 0 });
     expect(crm.calls).toMatchObject({ read: 1, write: 1 });
     expect(crm.writes.map((w) => w.recordId).sort()).toEqual(['a', 'b', 'c']);
-    expect(Object.keys(crm.writes[0]?.fields ?? {}).sort()).toEqual(['definitionVersion', 'ownerId', 'score', 'slaDueAt', 'stage', 'why']);
+    expect(Object.keys(crm.writes[0]?.fields ?? {}).sort()).toEqual(['definitionVersion', 'ownerId', 'score', 'slaDueAt', 'slaState', 'stage', 'why']);
     expect((await store.getLatestDecision(tenant, 'a'))?.stage).toBe('sales_ready');
     expect((await store.inboxStats(new Date(clock.time).toISOString())).pending).toBe(0);
   });

@@ -20,19 +20,27 @@ describe('applySqliteMigrations', () => {
     expect(applySqliteMigrations(db)).toEqual([]);
 
     expect(tables()).toEqual([
+      'api_keys',
       'audit',
+      'backfills',
       'dead_letters',
       'decisions',
       'definitions',
+      'digests',
+      'draft_approvals',
+      'feedback',
       'inbox',
       'lead_facts',
+      'lead_snapshots',
       'leases',
       'owners',
       'processed_keys',
+      'record_rejections',
       'routing_state',
       'schema_migrations',
       'sync_cursors',
       'tenants',
+      'used_oauth_states',
     ]);
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(
       sqliteMigrations.map(({ version, name }) => ({ version, name })),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteMigrations } from '../../src/store/sqlite-migrations';
 import { SqliteStore } from '../../src/store/sqlite-store';
-import { at, crmEvent, crmEvents, decision, sampleDefinition, tenantA, tenantRecord } from './fixtures';
+import { at, crmEvent, crmEvents, decision, sampleDefinition, tenantA, tenantB, tenantRecord } from './fixtures';
 import { describeStoreContract } from './store-contract';
 import { useTempDir } from './use-temp-dir';
 
@@ -99,7 +99,8 @@ describe('SqliteStore', () => {
     const file = nextDatabaseFile();
     const a = await openStoreAt(file);
     const b = await openStoreAt(file);
-    await a.enqueueEvents(crmEvents(25), at(0));
+    // Two tenants: a tenant's rows go to one worker at a time, so each connection works its own.
+    await a.enqueueEvents([...crmEvents(13, tenantA, 'a'), ...crmEvents(12, tenantB, 'b')], at(0));
 
     const claimed: number[] = [];
     for (let round = 0; round < 5; round += 1) {

@@ -1,12 +1,15 @@
 import { describeAuditContract } from './contract/audit-contract';
+import { describeCrmApiContract } from './contract/crm-api-contract';
 import { describeCursorsContract } from './contract/cursors-contract';
 import { describeDecisionsContract } from './contract/decisions-contract';
 import { describeDefinitionsContract } from './contract/definitions-contract';
 import { describeInboxContract } from './contract/inbox-contract';
 import { describeLeadFactsContract } from './contract/lead-facts-contract';
 import { describeLeasesContract } from './contract/leases-contract';
+import { describeLoopContract } from './contract/loop-contract';
 import type { MakeStore } from './contract/make-store';
 import { describeOwnersContract } from './contract/owners-contract';
+import { describePurgeContract } from './contract/purge-contract';
 import { describeTenantIsolationContract } from './contract/tenant-isolation-contract';
 import { describeTenantsContract } from './contract/tenants-contract';
 
@@ -25,6 +28,9 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeLeasesContract(makeStore);
     describeCursorsContract(makeStore);
     describeLeadFactsContract(makeStore);
+    describeLoopContract(makeStore);
     describeTenantIsolationContract(makeStore);
+    describePurgeContract(makeStore);
+    describeCrmApiContract(makeStore);
   });
 }

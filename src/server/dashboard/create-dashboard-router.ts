@@ -16,7 +16,7 @@ import { dashboardDataLoader } from './dashboard-data-loader';
 import { dashboardPage } from './dashboard-page';
 import { parseDashboardFilters } from './parse-dashboard-filters';
 import { recordUrl as defaultRecordUrl } from './record-url';
-import { tenantParam } from './tenant-param';
+import { parseTenantParam, tenantParam } from './tenant-param';
 
 export interface DashboardDeps {
   store: Pick<Store, 'getTenant' | 'listDecisionHistory' | 'listLeadFacts' | 'listOwners'>;
@@ -72,7 +72,12 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
     const requestLog: Logger = res.locals.log ?? deps.logger.child({ requestId: randomUUID() });
     const access = checkDashboardAccess(deps.access, req, now());
     if (!access.ok) {
-      requestLog.warn({ path: req.baseUrl + req.path, status: access.status, error: access.error }, 'dashboard access refused');
+      // The tenant the link claims, unproven: enough to tell whose CRM is sending stale links.
+      const claimed = parseTenantParam(req.query.tenant);
+      requestLog.warn(
+        { path: req.baseUrl + req.path, status: access.status, error: access.error, claimedTenant: claimed === null ? null : tenantParam(claimed) },
+        'dashboard access refused',
+      );
       refuse(req, res, access.status, access.error, access.message);
       return;
     }

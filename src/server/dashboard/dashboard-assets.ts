@@ -22,11 +22,11 @@ const assets: Record<string, Asset> = {
 
 export function dashboardAssets(): RequestHandler {
   const loaded = new Map<string, Buffer>();
-  return (req, res, next) => {
+  return (req, res) => {
     const name = String(req.params.file ?? '');
     const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (asset === undefined) {
-      next();
+      res.status(404).json({ error: 'not_found', message: `no dashboard asset "${name}"` });
       return;
     }
     let body = loaded.get(name);

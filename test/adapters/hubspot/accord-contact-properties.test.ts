@@ -14,6 +14,7 @@ describe('accordContactProperties', () => {
       'accord_why',
       'accord_definition_version',
       'accord_sla_due_at',
+      'accord_sla_state',
       'accord_rejection_reason',
       'accord_rejection_note',
     ]);

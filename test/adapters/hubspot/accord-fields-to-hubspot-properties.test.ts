@@ -43,7 +43,7 @@ describe('accordFieldsToHubspotProperties', () => {
   });
 
   it('round-trips through the read mapping', () => {
-    const fields = { score: 88, stage: 'sales_ready', why: 'Why text', definitionVersion: 2, slaDueAt: '2024-11-06T16:00:00.000Z', ownerId: '9' };
+    const fields = { score: 88, stage: 'sales_ready', why: 'Why text', definitionVersion: 2, slaDueAt: '2024-11-06T16:00:00.000Z', ownerId: '9', slaState: 'due_soon' };
     const lead = hubspotContactToLead('1', { id: '1', properties: accordFieldsToHubspotProperties(fields) });
     expect(lead.accord).toEqual(fields);
   });

@@ -46,6 +46,7 @@ describe('hubspotContactToLead', () => {
         definitionVersion: 3,
         slaDueAt: '2024-11-05T17:00:00.000Z',
         ownerId: '77001',
+        slaState: null,
       },
       raw: { ...maria.properties, mobilephone: null },
     });
@@ -57,7 +58,7 @@ describe('hubspotContactToLead', () => {
     expect(lead.status).toBe('lead');
     expect(lead.raw).toEqual({ email: null, jobtitle: null, company: null, hs_lead_status: null, lifecyclestage: 'lead' });
     expect(lead.activity).toEqual([]);
-    expect(lead.accord).toEqual({ score: null, stage: null, why: null, definitionVersion: null, slaDueAt: null, ownerId: null });
+    expect(lead.accord).toEqual({ score: null, stage: null, why: null, definitionVersion: null, slaDueAt: null, ownerId: null, slaState: null });
   });
 
   it('reads opt-out, mobile phone fallback, rejection and a pricing-page conversion', () => {

@@ -1,4 +1,4 @@
-import { at, crmEvent, crmEvents, tenantA } from '../fixtures';
+import { at, crmEvent, crmEvents, tenantA, tenantAOnSalesforce, tenantB } from '../fixtures';
 import type { MakeStore } from './make-store';
 import { useFreshStore } from './use-fresh-store';
 
@@ -71,7 +71,8 @@ export function describeInboxContract(makeStore: MakeStore): void {
       });
 
       it('never gives one row to two workers while its lease holds', async () => {
-        await store().enqueueEvents(crmEvents(10), at(0));
+        // Three tenants: a tenant's rows go to one worker at a time, so each worker gets its own tenant.
+        await store().enqueueEvents([...crmEvents(4, tenantA, 'a'), ...crmEvents(4, tenantB, 'b'), ...crmEvents(2, tenantAOnSalesforce, 'c')], at(0));
 
         const a = await store().claimEvents('worker-a', 4, at(1), at(6));
         const b = await store().claimEvents('worker-b', 4, at(2), at(7));
@@ -83,12 +84,26 @@ export function describeInboxContract(makeStore: MakeStore): void {
         expect(await store().claimEvents('worker-d', 10, at(5), at(10))).toEqual([]);
       });
 
+      it('gives one tenant\'s rows to one worker at a time while its lease holds', async () => {
+        // Processing reads the tenant's routing state, calls the CRM and writes the state back:
+        // a second instance on the same tenant meanwhile would lose round-robin updates.
+        await store().enqueueEvents(crmEvents(6), at(0));
+        const first = await store().claimEvents('worker-a', 2, at(1), at(6));
+
+        expect(await store().claimEvents('worker-b', 10, at(2), at(7))).toEqual([]);
+        const more = await store().claimEvents('worker-a', 2, at(3), at(8));
+        expect([...first, ...more].map((row) => row.event)).toEqual(crmEvents(4));
+        // worker-a's first lease ran out; its second still holds, so the tenant stays with it.
+        expect(await store().claimEvents('worker-b', 10, at(7), at(12))).toEqual([]);
+        expect((await store().claimEvents('worker-b', 10, at(8), at(13))).map((row) => row.event)).toEqual(crmEvents(6));
+      });
+
       it('reclaims rows whose lease expired (a crashed worker), counting the abandoned attempt', async () => {
-        await store().enqueueEvents(crmEvents(2), at(0));
+        await store().enqueueEvents([...crmEvents(1), ...crmEvents(1, tenantB, 'b')], at(0));
         const crashed = await store().claimEvents('worker-a', 1, at(1), at(6));
 
         expect(await store().claimEvents('worker-b', 1, at(5), at(10))).toEqual([
-          expect.objectContaining({ event: crmEvents(2)[1] }),
+          expect.objectContaining({ event: crmEvents(1, tenantB, 'b')[0] }),
         ]);
         const reclaimed = await store().claimEvents('worker-b', 1, at(6), at(11));
         expect(reclaimed).toEqual([

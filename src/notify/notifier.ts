@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import type { SlackMessage } from '../core/notify/slack-message';
+import type { TeamsMessage } from '../core/notify/teams-message';
+import type { ChannelTarget } from './channel-target';
+import { postToChannel } from './post-to-channel';
+
+/** One message in each channel's own format: Slack blocks, a Teams Adaptive Card. */
+export interface ChannelMessage {
+  slack: SlackMessage;
+  teams: TeamsMessage;
+}
+
+/** Where jobs send what the team should hear; no channels configured means nothing is sent. */
+export interface Notifier {
+  readonly enabled: boolean;
+  /** Posts to every channel; returns how many accepted it. */
+  send(message: ChannelMessage): Promise<number>;
+}
+
+export function createNotifier(targets: readonly ChannelTarget[], logger: Logger, timeoutMs?: number): Notifier {
+  return {
+    enabled: targets.length > 0,
+    async send(message) {
+      const results = await Promise.all(
+        targets.map((target) => postToChannel(target, target.kind === 'slack' ? message.slack : message.teams, logger, timeoutMs)),
+      );
+      return results.filter(Boolean).length;
+    },
+  };
+}
