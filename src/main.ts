@@ -8,7 +8,7 @@ import { createHubspotAdapter, readAccountPortalId } from '../adapters/hubspot/c
 import type { CrmAdapter, TenantConnection } from './core/crm-adapter';
 import type { CrmKind, TenantRef } from './core/lead';
 import type { Config } from './config/config-schema';
-import { hasHubspotCredentials, hasSalesforceCredentials } from './config/load-config';
+import { hasHubspotCredentials, hasHubspotOauthApp, hasSalesforceCredentials } from './config/load-config';
 import { connectSalesforce, type ConnectedSalesforce } from './connect-salesforce';
 import { createLogger } from './logging/create-logger';
 import { bootstrapTenant } from './pipeline/bootstrap-tenant';
@@ -89,7 +89,7 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
   const hubspotToken = config.HUBSPOT_ACCESS_TOKEN;
 
   // A private-app token, or a public app that portals install through OAuth (/oauth/hubspot/install).
-  if (hasHubspotCredentials(config) || Boolean(config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET && config.HUBSPOT_APP_ID)) {
+  if (hasHubspotCredentials(config) || hasHubspotOauthApp(config)) {
     const hubspot = createHubspotAdapter({
       clientSecret: config.HUBSPOT_CLIENT_SECRET as string,
       appId: config.HUBSPOT_APP_ID as string,

@@ -16,7 +16,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const hubspotPartial = [config.HUBSPOT_ACCESS_TOKEN, config.HUBSPOT_CLIENT_SECRET, config.HUBSPOT_APP_ID];
-  if (hubspotPartial.some(Boolean) && !hubspotPartial.every(Boolean)) {
+  if (config.HUBSPOT_CLIENT_ID && !config.HUBSPOT_ACCESS_TOKEN) {
+    // A public app installed through OAuth: portals bring their own tokens, sealed with ACCORD_SECRET_KEY.
+    const missing = (['HUBSPOT_CLIENT_SECRET', 'HUBSPOT_APP_ID', 'ACCORD_SECRET_KEY'] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration — HubSpot OAuth installs need HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_APP_ID and ACCORD_SECRET_KEY; missing: ${missing.join(', ')}`);
+    }
+  } else if (hubspotPartial.some(Boolean) && !hubspotPartial.every(Boolean)) {
     const missing = (['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_APP_ID'] as const).filter((k) => !config[k]);
     throw new ConfigError(
       `Invalid configuration — HubSpot needs all of HUBSPOT_ACCESS_TOKEN, HUBSPOT_CLIENT_SECRET and HUBSPOT_APP_ID; missing: ${missing.join(', ')}`,
@@ -38,9 +44,14 @@ export function hasSalesforceCredentials(config: Config): boolean {
   return Boolean(config.SALESFORCE_CLIENT_ID && config.SALESFORCE_CLIENT_SECRET && config.SALESFORCE_REFRESH_TOKEN && config.ACCORD_SECRET_KEY);
 }
 
+/** A HubSpot app that portals install through OAuth (marketplace), with no private-app token. */
+export function hasHubspotOauthApp(config: Config): boolean {
+  return Boolean(config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET && config.HUBSPOT_APP_ID && config.ACCORD_SECRET_KEY);
+}
+
 /** Some CRM is configured: `accord start` has something to serve. */
 export function hasCrmCredentials(config: Config): boolean {
-  return hasHubspotCredentials(config) || hasSalesforceCredentials(config);
+  return hasHubspotCredentials(config) || hasHubspotOauthApp(config) || hasSalesforceCredentials(config);
 }
 
 export function hasHubspotCredentials(config: Config): boolean {

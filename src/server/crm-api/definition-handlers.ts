@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { definitionSchema } from '../../core/definition';
 import type { TenantRef } from '../../core/lead';
+import { createBackfill } from '../../pipeline/run-backfill';
 import type { DefinitionRecord } from '../../store/store';
 import { actorToText } from './actor';
 import { ApiError } from './api-error';
@@ -122,18 +122,7 @@ export function publishHandler(deps: CrmApiDeps): RequestHandler {
       if (/already published/.test((error as Error).message)) throw new ApiError(409, 'already_published', `draft ${draftId} was already published`);
       throw error;
     }
-    const backfill = {
-      id: `bf_${published.version}_${randomBytes(9).toString('base64url')}`,
-      definitionVersion: published.version,
-      status: 'queued' as const,
-      total: 0,
-      enqueueDone: false,
-      createdAt: now,
-      startedAt: null,
-      finishedAt: null,
-      error: null,
-    };
-    await deps.store.createBackfill(tenant, backfill);
+    const backfill = await createBackfill(deps.store, tenant, now);
     await deps.store.appendAudit([
       { tenant, at: now, actor: actor.id, action: 'definition.published', recordId: null, detail: { draftId, version: published.version, backfillId: backfill.id } },
     ]);
