@@ -1,9 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { signHubspotV3 } from '../../adapters/hubspot/hubspot-signature-v3';
 import type { Clock } from './clock';
 import type { HubspotWebhookEvent } from './hubspot-webhook-event';
-import { postJson, type PendingPost } from './post-json';
+import { postJson } from './post-json';
+import { describeDeliveryError, RetryingDeliveryQueue, type DeliveryBatch, type PendingDelivery, type RetryPlan } from './retrying-delivery-queue';
 import type { SandboxLogger } from './sandbox-logger';
 import type { UnsentWebhookEvent } from './to-hubspot-webhook-events';
 
@@ -43,108 +43,54 @@ export interface WebhookStats {
   url: string | null;
 }
 
-interface Batch {
-  events: UnsentWebhookEvent[];
-  attemptNumber: number;
-}
-
 /**
  * Delivers webhook events the way HubSpot does: JSON arrays of ≤ 100 events, signed with v3,
  * ≤ 10 requests in flight, retried with exponential backoff and a growing attemptNumber.
  */
 export class HubspotWebhookDelivery {
-  private url: string | null;
-  private fresh: UnsentWebhookEvent[] = [];
-  private readonly dueRetries: Batch[] = [];
-  private readonly retryTimers = new Set<NodeJS.Timeout>();
-  private waitingForRetry = 0;
-  private readonly inFlight = new Set<PendingPost>();
-  private inFlightEvents = 0;
-  private flushTimer: NodeJS.Timeout | undefined;
-  private idleWaiters: Array<() => void> = [];
-  private closed = false;
-  private readonly counts = { sent: 0, failed: 0, retried: 0, discarded: 0, requests: 0 };
-  private lastError: string | null = null;
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true });
+  private failed = 0;
+  private readonly queue: RetryingDeliveryQueue<UnsentWebhookEvent>;
 
   constructor(private readonly options: WebhookDeliveryOptions) {
-    this.url = options.webhookUrl;
+    this.queue = new RetryingDeliveryQueue<UnsentWebhookEvent>({
+      url: options.webhookUrl,
+      batchMs: options.batchMs,
+      maxBatch: options.maxBatch,
+      sendFullBatchesAtOnce: true,
+      maxConcurrent: options.maxConcurrent,
+      timeoutMs: options.timeoutMs,
+      send: (url, batch, post) => this.send(url, batch, post),
+      planRetry: (batch, failure, url) => this.planRetry(batch, failure, url),
+    });
   }
 
   setUrl(url: string | null): void {
-    this.url = url;
+    this.queue.setUrl(url);
   }
 
   enqueue(events: readonly UnsentWebhookEvent[]): void {
-    if (this.closed || events.length === 0) return;
-    if (!this.url) {
-      this.counts.discarded += events.length;
-      return;
-    }
-    this.fresh.push(...events);
-    if (this.fresh.length >= this.options.maxBatch) this.pump();
-    else this.flushTimer ??= setTimeout(() => this.pump(), this.options.batchMs);
+    this.queue.enqueue(events);
   }
 
   stats(): WebhookStats {
-    return {
-      ...this.counts,
-      pending: this.fresh.length + this.dueRetries.reduce((n, b) => n + b.events.length, 0) + this.waitingForRetry + this.inFlightEvents,
-      inFlight: this.inFlight.size,
-      lastError: this.lastError,
-      url: this.url,
-    };
+    const { sent, retried, discarded, requests, pending, inFlight, lastError, url } = this.queue.stats();
+    return { sent, failed: this.failed, retried, discarded, requests, pending, inFlight, lastError, url };
   }
 
   /** Resolves once nothing is queued, waiting for a retry or in flight. */
   idle(): Promise<void> {
-    if (this.stats().pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.queue.idle();
   }
 
   close(): void {
-    this.closed = true;
-    clearTimeout(this.flushTimer);
-    for (const timer of this.retryTimers) clearTimeout(timer);
-    this.retryTimers.clear();
-    for (const post of this.inFlight) post.abort();
-    this.inFlight.clear();
-    this.inFlightEvents = 0;
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-    this.fresh = [];
-    this.dueRetries.length = 0;
-    this.waitingForRetry = 0;
-    this.resolveIdleWaiters();
+    this.queue.close();
   }
 
-  private pump(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    while (!this.closed && this.inFlight.size < this.options.maxConcurrent) {
-      const batch = this.dueRetries.shift() ?? this.takeFresh();
-      if (!batch) break;
-      this.send(batch);
-    }
-    this.notifyIfIdle();
-  }
-
-  private takeFresh(): Batch | undefined {
-    if (this.fresh.length === 0) return undefined;
-    return { events: this.fresh.splice(0, this.options.maxBatch), attemptNumber: 0 };
-  }
-
-  private send(batch: Batch): void {
-    const url = this.url;
-    if (!url) {
-      this.counts.discarded += batch.events.length;
-      return;
-    }
-    const delivered: HubspotWebhookEvent[] = batch.events.map((event) => ({ ...event, attemptNumber: batch.attemptNumber }));
+  private send(url: string, batch: DeliveryBatch<UnsentWebhookEvent>, post: { agent: http.Agent; timeoutMs: number }): PendingDelivery {
+    const delivered: HubspotWebhookEvent[] = batch.items.map((event) => ({ ...event, attemptNumber: batch.attempt }));
     const body = JSON.stringify(delivered);
     const timestamp = String(this.options.clock());
-    const post = postJson(
+    const pending = postJson(
       url,
       body,
       {
@@ -154,54 +100,23 @@ export class HubspotWebhookDelivery {
         'X-HubSpot-Signature-Version': 'v3',
         'X-HubSpot-Request-Timestamp': timestamp,
       },
-      { agent: url.startsWith('https:') ? this.httpsAgent : this.httpAgent, timeoutMs: this.options.timeoutMs },
+      post,
     );
-    this.counts.requests += 1;
-    this.inFlight.add(post);
-    this.inFlightEvents += batch.events.length;
-    post.status
-      .then(
-        (status) => (status >= 200 && status < 300 ? null : `HTTP ${status}`),
-        (error: unknown) => (error instanceof Error ? error.message : String(error)),
-      )
-      .then((failure) => {
-        if (this.closed) return;
-        this.inFlight.delete(post);
-        this.inFlightEvents -= batch.events.length;
-        if (failure === null) this.counts.sent += batch.events.length;
-        else this.scheduleRetry(batch, failure, url);
-        this.pump();
-      });
+    return {
+      failure: pending.status.then((status) => (status >= 200 && status < 300 ? null : `HTTP ${status}`), describeDeliveryError),
+      abort: () => pending.abort(),
+    };
   }
 
-  private scheduleRetry(batch: Batch, failure: string, url: string): void {
-    this.lastError = failure;
-    const nextAttempt = batch.attemptNumber + 1;
+  private planRetry(batch: DeliveryBatch<UnsentWebhookEvent>, failure: string, url: string): RetryPlan<UnsentWebhookEvent> | null {
+    const nextAttempt = batch.attempt + 1;
     if (nextAttempt >= this.options.maxAttempts) {
-      this.counts.failed += batch.events.length;
-      this.options.logger.warn({ url, events: batch.events.length, failure }, 'webhook delivery gave up');
-      return;
+      this.failed += batch.items.length;
+      this.options.logger.warn({ url, events: batch.items.length, failure }, 'webhook delivery gave up');
+      return null;
     }
-    this.counts.retried += batch.events.length;
-    this.waitingForRetry += batch.events.length;
-    const delay = this.options.retryBaseMs * 2 ** batch.attemptNumber;
+    const delay = this.options.retryBaseMs * 2 ** batch.attempt;
     this.options.logger.debug({ url, failure, nextAttempt, delay }, 'webhook delivery failed; retrying');
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.waitingForRetry -= batch.events.length;
-      this.dueRetries.push({ events: batch.events, attemptNumber: nextAttempt });
-      this.pump();
-    }, delay);
-    this.retryTimers.add(timer);
-  }
-
-  private notifyIfIdle(): void {
-    if (this.stats().pending === 0) this.resolveIdleWaiters();
-  }
-
-  private resolveIdleWaiters(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    return { items: batch.items, delayMs: delay };
   }
 }
