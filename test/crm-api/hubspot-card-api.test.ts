@@ -2,21 +2,8 @@ import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
 import { errorBodySchema, recordViewSchema } from '../manifests/crm-api-schemas';
 import { eventually, startE2eStack, type E2eStack } from '../e2e/start-e2e-stack';
 import { hubspotFetch } from './signed-api';
+import { hotLead } from '../e2e/hot-hubspot-lead';
 
-const hotLead = {
-  email: 'dana.reyes@betasoloin.com',
-  firstname: 'Dana',
-  lastname: 'Reyes',
-  jobtitle: 'VP of Sales',
-  company: 'Betasoloin',
-  numemployees: '100-500',
-  country: 'United States',
-  state: 'CA',
-  phone: '+1 415 867 2301',
-  recent_conversion_event_name: 'Demo request',
-  num_conversion_events: '2',
-  hs_analytics_num_page_views: '14',
-};
 const tenant = { crm: 'hubspot' as const, tenantId: sandboxDefaults.portalId };
 
 describe('record card API over signed hubspot.fetch requests', () => {

@@ -1,21 +1,7 @@
 import { signHubspotV3 } from '../../adapters/hubspot/hubspot-signature-v3';
 import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
 import { eventually, startE2eStack, type E2eStack } from './start-e2e-stack';
-
-const hotLead = {
-  email: 'dana.reyes@betasoloin.com',
-  firstname: 'Dana',
-  lastname: 'Reyes',
-  jobtitle: 'VP of Sales',
-  company: 'Betasoloin',
-  numemployees: '100-500',
-  country: 'United States',
-  state: 'CA',
-  phone: '+1 415 867 2301',
-  recent_conversion_event_name: 'Demo request',
-  num_conversion_events: '2',
-  hs_analytics_num_page_views: '14',
-};
+import { hotLead } from './hot-hubspot-lead';
 
 const tenant = { crm: 'hubspot' as const, tenantId: sandboxDefaults.portalId };
 

@@ -1,21 +1,7 @@
 import { eventually } from '../e2e/start-e2e-stack';
 import { startChannelReceiver, type ChannelReceiver } from './channel-receiver';
 import { startLoopStack, type LoopStack } from './start-loop-stack';
-
-const hotLead = {
-  email: 'dana.reyes@betasoloin.com',
-  firstname: 'Dana',
-  lastname: 'Reyes',
-  jobtitle: 'VP of Sales',
-  company: 'Betasoloin',
-  numemployees: '100-500',
-  country: 'United States',
-  state: 'CA',
-  phone: '+1 415 867 2301',
-  recent_conversion_event_name: 'Demo request',
-  num_conversion_events: '2',
-  hs_analytics_num_page_views: '14',
-};
+import { hotLead } from '../e2e/hot-hubspot-lead';
 
 describe('SLA sweep and escalation against the sandbox CRM', () => {
   let stack: LoopStack;
