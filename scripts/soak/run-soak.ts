@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,32 +9,46 @@ import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/create-logger';
 import { startAccord } from '../../src/main';
 import { sandboxDefaults } from '../sandbox/sandbox-options';
-import { simulatedWriteSource } from '../sandbox/sandbox-write-sources';
-import { startSandbox } from '../sandbox/start-sandbox';
+import type { SoakCrmReply, SoakCrmRequest } from './soak-crm';
 
 interface Sample {
   minute: number;
   rssMb: number;
-  heapMb: number;
+  /** Heap still in use after a full collection: what Accord keeps, not what the collector has yet to free. */
+  heapAfterGcMb: number | null;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
   created: number;
   decided: number;
   pending: number;
+  crmRssMb: number;
 }
 
-const titles = ['VP of Sales', 'CTO', 'Marketing Manager', 'Student', 'CEO', 'Software Engineer'];
+/** Sends a request (if any) to the CRM process and waits for its next reply of the given type. */
+function ask<T extends SoakCrmReply['type']>(crm: ChildProcess, request: SoakCrmRequest | null, type: T): Promise<Extract<SoakCrmReply, { type: T }>> {
+  return new Promise((resolve) => {
+    const onMessage = (reply: SoakCrmReply) => {
+      if (reply.type !== type) return;
+      crm.off('message', onMessage);
+      resolve(reply as Extract<SoakCrmReply, { type: T }>);
+    };
+    crm.on('message', onMessage);
+    if (request) crm.send(request);
+  });
+}
 
 /**
- * `npm run soak [-- --minutes N --rate R]`: bounded load on loopback (the sandbox CRM creating R leads a
- * second, Accord deciding and writing them back) for N minutes; prints RSS, heap and event-loop delay
- * per sample, error lines seen, and whether the queue drained. A benchmark, not a test: read the trend.
+ * `npm run soak [-- --minutes N --rate R]`: bounded load on loopback (the sandbox CRM, in a child
+ * process, creating R leads a second; Accord, in this process, deciding and writing them back) for N
+ * minutes; prints Accord's RSS, heap after a full GC and event-loop delay per sample, error lines
+ * seen, and whether the queue drained. A benchmark, not a test: read the trend.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '20' } } });
   const minutes = Number(values.minutes);
   const rate = Number(values.rate);
   if (!(minutes > 0) || !(rate > 0)) throw new Error('--minutes and --rate must be positive numbers');
+  const collect = (globalThis as { gc?: () => void }).gc;
 
   let errorLines = 0;
   const logSink = new Writable({
@@ -43,7 +58,8 @@ async function main(): Promise<number> {
     },
   });
   const dir = mkdtempSync(join(tmpdir(), 'accord-soak-'));
-  const sandbox = await startSandbox({ clientSecret: sandboxDefaults.clientSecret, appId: sandboxDefaults.appId, seed: { contacts: 0 }, subscribedProperties: ['jobtitle'], webhookBatchMs: 50 });
+  const crm = fork(join(__dirname, 'soak-crm.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { url: crmUrl } = await ask(crm, null, 'ready');
   const config = loadConfig({
     PORT: '0',
     DATABASE_URL: `file:${join(dir, 'accord.db')}`,
@@ -51,68 +67,57 @@ async function main(): Promise<number> {
     HUBSPOT_ACCESS_TOKEN: sandboxDefaults.accessToken,
     HUBSPOT_CLIENT_SECRET: sandboxDefaults.clientSecret,
     HUBSPOT_APP_ID: sandboxDefaults.appId,
-    HUBSPOT_BASE_PATH: sandbox.url,
+    HUBSPOT_BASE_PATH: crmUrl,
   });
   const accord = await startAccord({ config, logger: createLogger('warn', logSink), jobs: false });
-  sandbox.setWebhookUrl(`${accord.url}/webhooks/hubspot`);
 
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const samples: Sample[] = [];
   const startedAt = Date.now();
-  const ids: string[] = [];
-  let n = 0;
   const sample = async () => {
+    const progress = await ask(crm, { type: 'progress' }, 'progress');
+    collect?.();
     const memory = process.memoryUsage();
     samples.push({
       minute: Math.round(((Date.now() - startedAt) / 60_000) * 10) / 10,
       rssMb: Math.round(memory.rss / 1e6),
-      heapMb: Math.round(memory.heapUsed / 1e6),
+      heapAfterGcMb: collect ? Math.round(memory.heapUsed / 1e6) : null,
       loopDelayP50Ms: Math.round(delay.percentile(50) / 1e5) / 10,
       loopDelayP99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
-      created: ids.length,
+      created: progress.created,
       decided: accord.stats.recordsDecided,
       pending: (await accord.store.inboxStats(new Date().toISOString())).pending,
+      crmRssMb: progress.rssMb,
     });
     delay.reset();
   };
 
-  const tick = 100;
-  const perTick = rate / (1000 / tick);
-  let owed = 0;
   const sampleEveryMs = Math.max(5_000, Math.min(60_000, (minutes * 60_000) / 10));
-  let nextSample = startedAt + sampleEveryMs;
   await sample();
-  while (Date.now() - startedAt < minutes * 60_000) {
-    owed += perTick;
-    const count = Math.floor(owed);
-    owed -= count;
-    if (count > 0) {
-      const inputs = Array.from({ length: count }, () => {
-        n += 1;
-        return { email: `soak.${n}@company${n % 89}.example`, firstname: `Soak${n}`, lastname: 'Load', jobtitle: titles[n % titles.length] as string, company: `Company ${n % 89}`, country: 'Germany' };
-      });
-      const created = sandbox.state.hubspot.contacts.createMany(inputs, simulatedWriteSource('FORM'));
-      ids.push(...created.map((c) => c.id));
-      // A rep edits an older lead now and then: changes, not only creations.
-      const old = ids[Math.floor(Math.random() * ids.length)];
-      if (old && n % 5 === 0) sandbox.state.hubspot.contacts.update(old, { jobtitle: titles[(n + 1) % titles.length] as string }, simulatedWriteSource('CRM_UI'));
-    }
+  const loadDone = ask(crm, { type: 'start', webhookUrl: `${accord.url}/webhooks/hubspot`, minutes, rate }, 'load-done');
+  let loading = true;
+  void loadDone.then(() => {
+    loading = false;
+  });
+  let nextSample = startedAt + sampleEveryMs;
+  while (loading) {
     if (Date.now() >= nextSample) {
       await sample();
       nextSample += sampleEveryMs;
     }
-    await new Promise((r) => setTimeout(r, tick));
+    await new Promise((r) => setTimeout(r, 100));
   }
 
   // Drain: webhooks delivered, inbox empty, every lead decided.
   const drainDeadline = Date.now() + 60_000;
   let drained = false;
+  let created = 0;
   while (Date.now() < drainDeadline) {
-    await sandbox.webhooks.idle();
+    const status = await ask(crm, { type: 'drain-status' }, 'drain-status');
+    created = status.created;
     const pending = (await accord.store.inboxStats(new Date().toISOString())).pending;
-    const undecided = ids.filter((id) => !sandbox.state.hubspot.contacts.get(id).properties.accord_stage).length;
-    if (pending === 0 && undecided === 0) {
+    if (pending === 0 && status.undecided === 0) {
       drained = true;
       break;
     }
@@ -126,10 +131,12 @@ async function main(): Promise<number> {
   const summary = {
     minutes,
     ratePerSecond: rate,
-    leadsCreated: ids.length,
+    leadsCreated: created,
     recordsDecided: accord.stats.recordsDecided,
     rssStartMb: first?.rssMb,
     rssEndMb: last?.rssMb,
+    heapAfterGcStartMb: first?.heapAfterGcMb,
+    heapAfterGcEndMb: last?.heapAfterGcMb,
     loopDelayP99StartMs: first?.loopDelayP99Ms,
     loopDelayP99EndMs: last?.loopDelayP99Ms,
     errorLines,
@@ -138,7 +145,7 @@ async function main(): Promise<number> {
   };
   console.log(JSON.stringify(summary, null, 2));
   await accord.stop();
-  await sandbox.close();
+  crm.disconnect();
   rmSync(dir, { recursive: true, force: true });
   return drained && errorLines === 0 ? 0 : 1;
 }
