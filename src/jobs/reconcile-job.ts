@@ -28,7 +28,7 @@ export async function reconcileAll(deps: ReconcileJobDeps): Promise<ReconcileRes
       try {
         const result = await reconcileTenant(deps, feed, tenant, reconcileMaxRecords);
         results.push(result);
-        deps.logger.info({ crm, tenant: tenant.tenantId, seen: result.seen, enqueued: result.enqueued, more: result.more }, 'reconciled');
+        deps.logger.info({ crm, tenant: tenant.tenantId, seen: result.seen, enqueued: result.enqueued, more: result.more, deleted: result.deletions?.seen, purges: result.deletions?.enqueued }, 'reconciled');
       } catch (error) {
         deps.logger.warn({ crm, tenant: tenant.tenantId, err: error instanceof Error ? error.message : String(error) }, 'reconciliation failed; the next run retries');
       }

@@ -6,6 +6,7 @@ import type { Store, TenantRecord } from '../store/store';
 import { callCrm, defaultCrmCallPolicy, type CrmCallPolicy } from './call-crm';
 import type { ChangeFeed, ChangedRecord } from './change-feed';
 import type { Clock } from './clock';
+import { reconcileDeletions, type DeletionReconcileResult } from './reconcile-deletions';
 import type { CrmRuntime } from './tenant-runtime';
 
 export const reconcileCursorName = 'reconcile';
@@ -27,6 +28,8 @@ export interface ReconcileResult {
   cursor: string;
   /** The CRM has more changes than one poll takes; the next poll continues from the cursor. */
   more: boolean;
+  /** The CRM's deletions (null when its feed has no delete log: it notifies deletions itself). */
+  deletions: DeletionReconcileResult | null;
 }
 
 export interface ReconcileDeps {
@@ -61,7 +64,8 @@ export async function reconcileTenant(deps: ReconcileDeps, feed: ChangeFeed, ten
   const { inserted, duplicates } = events.length > 0 ? await deps.store.enqueueEvents(events, nowIso) : { inserted: 0, duplicates: 0 };
   const newest = changes.reduce((max, change) => (Date.parse(change.modifiedAt) > Date.parse(max) ? change.modifiedAt : max), cursor);
   if (newest !== stored) await deps.store.setCursor(ref, reconcileCursorName, newest, nowIso);
-  return { tenant: ref, seen: changes.length, enqueued: inserted, duplicates, cursor: newest, more };
+  const deletions = feed.listDeletedSince ? await reconcileDeletions(deps, feed.listDeletedSince.bind(feed), tenant) : null;
+  return { tenant: ref, seen: changes.length, enqueued: inserted, duplicates, cursor: newest, more, deletions };
 }
 
 function needsDecision(lead: Lead, decision: Decision | undefined): boolean {
