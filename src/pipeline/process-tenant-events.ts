@@ -20,6 +20,7 @@ import type { Clock } from './clock';
 import { accountDomainsToRoute } from './account-domains-to-route';
 import { groupBy } from './group-by';
 import { readOnlyRecordCodes } from './read-only-record-codes';
+import { recordShadowDecisions } from './record-shadow-decisions';
 import { syncOwners } from './sync-owners';
 import type { CrmRuntime } from './tenant-runtime';
 import type { WorkerStats } from './worker-stats';
@@ -187,6 +188,7 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   const commits: DecisionCommit[] = [];
   const audit: AuditEntry[] = [];
   const committed = new Set<string>();
+  const settled: Array<{ decision: Decision; lead: Lead }> = [];
   for (const { decision, write, lead } of decided) {
     const result = write ? writeResults.get(decision.recordId) : undefined;
     if (result && !result.ok && readOnlyRecordCodes.has(result.code)) {
@@ -226,6 +228,7 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
       stats.recordsWritten += 1;
       stats.fieldsWritten += Object.keys(write.fields).length;
     }
+    settled.push({ decision, lead });
     outcomes.done.push(...rowIdsOf(decision.recordId));
   }
   await store.commitDecisions(ref, commits, routingState, audit);
@@ -236,6 +239,9 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   if (leads.length > 0) await store.upsertLeadFacts(ref, leads.map((lead) => leadFactsOf(lead, definition)), nowIso);
   // The lead each decision was made from: the settings preview re-decides open leads from these without a CRM call.
   if (leads.length > 0) await store.upsertLeadSnapshots(ref, leads);
+  // A candidate definition in shadow decides the same leads; stored only, and it never fails this pass.
+  const shadowContext = { owners, routingState, ...(accountOwners ? { accountOwners } : {}) };
+  await recordShadowDecisions({ store, logger: deps.logger, ref, now, settled, liveDefinition: definition, context: shadowContext });
   for (const commit of commits) deps.metrics?.decisions.inc({ crm: tenant.crm, stage: commit.decision.stage });
   stats.recordsDecided += decided.length;
   stats.lastDecidedAt = nowIso;
