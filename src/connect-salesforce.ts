@@ -5,6 +5,7 @@ import { createSalesforceAdapter, type SalesforceAdapter } from '../adapters/sal
 import { sameSalesforceId, toSalesforceId18 } from '../adapters/salesforce/salesforce-id';
 import { salesforceOrgToken } from '../adapters/salesforce/salesforce-org-token';
 import { startSalesforceSession, type SalesforceSession } from '../adapters/salesforce/start-salesforce-session';
+import type { SalesforceClientOptions, SalesforceTokens } from '../adapters/salesforce/salesforce-client-options';
 import type { TenantConnection } from './core/crm-adapter';
 import type { TenantRef } from './core/lead';
 import type { Config } from './config/config-schema';
@@ -38,23 +39,46 @@ export interface ConnectedSalesforce {
   outboundUrl(publicUrl: string): string;
 }
 
-/**
- * Connects the org configured in the environment: reuses the stored session when it came from the
- * same refresh token, else trades the refresh token for one (which also says which org and user it
- * is), builds the adapter, keeps refreshed tokens stored (encrypted) with the tenant, and makes the
- * tenant ready (Accord's fields checked, default definition published, owners loaded).
- */
-export async function connectSalesforce(config: Config, store: Store, clock: Clock, logger: Logger): Promise<ConnectedSalesforce> {
-  const secretKey = config.ACCORD_SECRET_KEY as string;
-  const envRefreshToken = config.SALESFORCE_REFRESH_TOKEN as string;
-  const sealer = credentialsSealer(secretKey);
-  const client = {
+/** Orgs served besides the one in the environment (OAuth installs): their integration users, and where refreshed tokens go. */
+export interface OtherSalesforceOrgs {
+  integrationUserId(organizationId: string): string | null;
+  tokensRefreshed(organizationId: string, tokens: SalesforceTokens): void;
+}
+
+/** The External Client App in the environment, shared by every org's connection. */
+export function salesforceClientOptions(config: Config): SalesforceClientOptions {
+  return {
     loginUrl: config.SALESFORCE_LOGIN_URL,
     clientId: config.SALESFORCE_CLIENT_ID as string,
     clientSecret: config.SALESFORCE_CLIENT_SECRET as string,
     apiVersion: config.SALESFORCE_API_VERSION,
     timeoutMs: 30_000,
   };
+}
+
+/** One adapter for every org of the app: `orgs` says which user is Accord in each and keeps their refreshed tokens. */
+export function createSalesforceAppAdapter(config: Config, orgs: OtherSalesforceOrgs): SalesforceAdapter {
+  return createSalesforceAdapter({
+    secretKey: config.ACCORD_SECRET_KEY as string,
+    client: salesforceClientOptions(config),
+    integrationUserId: (org) => orgs.integrationUserId(org),
+    roleTeams: parseRoleTeams(config.SALESFORCE_ROLE_TEAMS),
+    onTokenRefreshed: (tenantId, tokens) => orgs.tokensRefreshed(tenantId, tokens),
+  });
+}
+
+/**
+ * Connects the org configured in the environment: reuses the stored session when it came from the
+ * same refresh token, else trades the refresh token for one (which also says which org and user it
+ * is), builds the adapter, keeps refreshed tokens stored (encrypted) with the tenant, and makes the
+ * tenant ready (Accord's fields checked, default definition published, owners loaded). The adapter
+ * also serves `others` (OAuth-installed orgs), when given.
+ */
+export async function connectSalesforce(config: Config, store: Store, clock: Clock, logger: Logger, others: OtherSalesforceOrgs | null = null): Promise<ConnectedSalesforce> {
+  const secretKey = config.ACCORD_SECRET_KEY as string;
+  const envRefreshToken = config.SALESFORCE_REFRESH_TOKEN as string;
+  const sealer = credentialsSealer(secretKey);
+  const client = salesforceClientOptions(config);
   const seededFrom = createHash('sha256').update(envRefreshToken).digest('base64url').slice(0, 22);
   const configuredOrg = config.SALESFORCE_ORG_ID ? toSalesforceId18(config.SALESFORCE_ORG_ID) : null;
 
@@ -88,13 +112,10 @@ export async function connectSalesforce(config: Config, store: Store, clock: Clo
     if (!row) return;
     await store.upsertTenant({ ...row, credentials: sealed(), instanceUrl: current.instanceUrl, updatedAt: new Date(clock.now()).toISOString() });
   };
-  const adapter = createSalesforceAdapter({
-    secretKey,
-    client,
-    integrationUserId: (org) => (sameSalesforceId(org, organizationId) ? integrationUserId : null),
-    roleTeams: parseRoleTeams(config.SALESFORCE_ROLE_TEAMS),
-    onTokenRefreshed: (tenantId, tokens) => {
-      if (!sameSalesforceId(tenantId, organizationId)) return;
+  const adapter = createSalesforceAppAdapter(config, {
+    integrationUserId: (org) => (sameSalesforceId(org, organizationId) ? integrationUserId : (others?.integrationUserId(org) ?? null)),
+    tokensRefreshed: (tenantId, tokens) => {
+      if (!sameSalesforceId(tenantId, organizationId)) return others?.tokensRefreshed(tenantId, tokens);
       current = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? current.refreshToken, instanceUrl: tokens.instanceUrl || current.instanceUrl };
       persist().catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'could not store refreshed Salesforce tokens'));
     },

@@ -2,7 +2,7 @@ import { OAuth2, type TokenResponse } from 'jsforce';
 import { AccordTransport } from './accord-transport';
 import { translateSalesforceError } from './translate-salesforce-error';
 import type { SalesforceClientOptions } from './salesforce-client-options';
-import { toSalesforceId18 } from './salesforce-id';
+import { readSalesforceIdentity } from './salesforce-identity';
 
 export interface SalesforceSession {
   accessToken: string;
@@ -27,10 +27,7 @@ export async function startSalesforceSession(client: SalesforceClientOptions, re
   } catch (error) {
     throw translateSalesforceError(error, 'start a session');
   }
-  const [org, user] = new URL(response.id).pathname.split('/').slice(-2);
-  const organizationId = org ? toSalesforceId18(org) : null;
-  const userId = user ? toSalesforceId18(user) : null;
-  if (!organizationId || !userId) throw new Error(`Salesforce's token answer has no usable identity URL (${response.id})`);
+  const { organizationId, userId } = readSalesforceIdentity(response.id);
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token ?? refreshToken,

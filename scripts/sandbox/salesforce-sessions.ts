@@ -13,6 +13,8 @@ export interface SalesforceSessionsOptions {
 interface Session {
   userId: string;
   expiresAt: number;
+  /** The refresh token it was issued from: revoking that ends it too, as in Salesforce. */
+  grantedBy: string | null;
 }
 
 /** The connected app's refresh tokens and the access tokens (sessions) issued from them. */
@@ -28,26 +30,41 @@ export class SalesforceSessions {
     this.refreshTokens.set(refreshToken, userId);
   }
 
-  revokeRefreshToken(refreshToken: string): void {
-    this.refreshTokens.delete(refreshToken);
+  /** A new refresh token for `userId`: what a completed authorization-code flow grants. */
+  grantNew(userId: string): string {
+    const refreshToken = `5Aep${randomBytes(32).toString('base64url')}`;
+    this.grant(refreshToken, userId);
+    return refreshToken;
+  }
+
+  /** Revokes a refresh token and every session issued from it (`POST /services/oauth2/revoke`); false when unknown. */
+  revokeRefreshToken(refreshToken: string): boolean {
+    if (!this.refreshTokens.delete(refreshToken)) return false;
+    for (const [token, session] of this.sessions) if (session.grantedBy === refreshToken) this.sessions.delete(token);
+    return true;
+  }
+
+  /** The connected app's id, and its secret when one is sent (a PKCE client may send none). */
+  checkClient(clientId: string | undefined, clientSecret: string | undefined): void {
+    if (clientId !== this.options.clientId) throw new SalesforceOauthError('invalid_client_id', 'client identifier invalid');
+    if (clientSecret !== undefined && clientSecret !== this.options.clientSecret) {
+      throw new SalesforceOauthError('invalid_client', 'invalid client credentials');
+    }
   }
 
   /** grant_type=refresh_token: checks the client and the refresh token, issues a session. */
   refresh(input: { clientId: string | undefined; clientSecret: string | undefined; refreshToken: string | undefined }): { accessToken: string; userId: string } {
-    if (input.clientId !== this.options.clientId) throw new SalesforceOauthError('invalid_client_id', 'client identifier invalid');
-    if (input.clientSecret !== undefined && input.clientSecret !== this.options.clientSecret) {
-      throw new SalesforceOauthError('invalid_client', 'invalid client credentials');
-    }
+    this.checkClient(input.clientId, input.clientSecret);
     const userId = input.refreshToken ? this.refreshTokens.get(input.refreshToken) : undefined;
     if (!userId) throw new SalesforceOauthError('invalid_grant', 'expired access/refresh token');
     this.refreshes += 1;
-    return { accessToken: this.issue(userId), userId };
+    return { accessToken: this.issue(userId, input.refreshToken ?? null), userId };
   }
 
   /** An access token for a user, e.g. one the sandbox hands out directly. */
-  issue(userId: string): string {
+  issue(userId: string, grantedBy: string | null = null): string {
     const accessToken = `00D!${randomBytes(24).toString('base64url')}`;
-    this.sessions.set(accessToken, { userId, expiresAt: this.options.clock() + this.options.sessionTtlMs });
+    this.sessions.set(accessToken, { userId, expiresAt: this.options.clock() + this.options.sessionTtlMs, grantedBy });
     return accessToken;
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CrmEvent } from '../core/crm-event';
 import type { TenantRef } from '../core/lead';
+import { settledBySales } from '../core/settled-by-sales';
 import type { BackfillRecord } from '../store/crm-api-records';
 import type { Store } from '../store/store';
 import { callCrm } from './call-crm';
@@ -15,7 +16,12 @@ export interface BackfillDeps {
   logger: Logger;
 }
 
-/** A queued backfill of the tenant's live version (publishing creates one; so does `accord backfill`). */
+/** `[A-Za-z0-9_-]`, as the CRM API's backfill ids are checked. */
+export function newBackfillId(): string {
+  return `bf_${randomBytes(12).toString('base64url')}`;
+}
+
+/** A queued backfill of the tenant's live version (`accord backfill`; publishing queues its own with the version). */
 export async function createBackfill(store: Store, tenant: TenantRef, now: string): Promise<BackfillRecord> {
   const published = await store.getPublishedDefinition(tenant);
   const version = published?.version ?? 0;
@@ -24,6 +30,7 @@ export async function createBackfill(store: Store, tenant: TenantRef, now: strin
     definitionVersion: version,
     status: 'queued',
     total: 0,
+    skipped: 0,
     enqueueDone: false,
     createdAt: now,
     startedAt: null,
@@ -37,14 +44,16 @@ export async function createBackfill(store: Store, tenant: TenantRef, now: strin
 /**
  * Re-scores every open record of a tenant: pages through the CRM's record ids inside the tenant's
  * rate limit and enqueues a `changed` event per record (dedupe key `backfill:<id>:<recordId>`, so a
- * rerun never queues a record twice). The worker then reads, decides and writes them in batches, at
- * the same rate limit as everything else; progress is how many of those events left the inbox.
+ * rerun never queues a record twice). Records sales already accepted or rejected are counted as
+ * skipped, not queued. The worker then reads, decides and writes the queued ones in batches, at the
+ * same rate limit as everything else; progress is how many of those events left the inbox.
  */
 export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfillId: string): Promise<BackfillRecord> {
   const { store, runtime, clock } = deps;
   const startedAt = new Date(clock.now()).toISOString();
   await store.updateBackfill(tenant, backfillId, { status: 'running', startedAt });
   let total = 0;
+  let skipped = 0;
   try {
     const record = await store.getTenant(tenant);
     if (!record || !record.active) throw new Error(`${tenant.crm} account ${tenant.tenantId} is not installed`);
@@ -57,8 +66,13 @@ export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfil
       const cursor: string | null = after;
       // The connection is resolved per page: a long run outlives a 30-minute access token.
       const page: { ids: string[]; after: string | null } = await callCrm(limiter, clock, 'listRecordIds', () => list(runtime.connectionFor(record), cursor));
+      const latest = await store.getLatestDecisions(tenant, page.ids);
+      const open = page.ids.filter((recordId) => {
+        const decision = latest.get(recordId);
+        return decision === undefined || !settledBySales(decision);
+      });
       const now = new Date(clock.now()).toISOString();
-      const events: CrmEvent[] = page.ids.map((recordId) => ({
+      const events: CrmEvent[] = open.map((recordId) => ({
         ...tenant,
         recordId,
         kind: 'changed',
@@ -69,11 +83,12 @@ export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfil
       }));
       if (events.length > 0) await store.enqueueEvents(events, now);
       total += events.length;
-      await store.updateBackfill(tenant, backfillId, { total });
+      skipped += page.ids.length - open.length;
+      await store.updateBackfill(tenant, backfillId, { total, skipped });
       after = page.after;
     } while (after !== null);
     await store.updateBackfill(tenant, backfillId, { enqueueDone: true });
-    deps.logger.info({ crm: tenant.crm, tenant: tenant.tenantId, backfillId, total }, 'backfill enqueued');
+    deps.logger.info({ crm: tenant.crm, tenant: tenant.tenantId, backfillId, total, skipped }, 'backfill enqueued');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.logger.error({ crm: tenant.crm, tenant: tenant.tenantId, backfillId, err: message }, 'backfill failed');
@@ -82,4 +97,24 @@ export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfil
   const done = await store.getBackfill(tenant, backfillId);
   if (!done) throw new Error(`backfill ${backfillId} vanished`);
   return done;
+}
+
+/**
+ * Runs every backfill still queued (published from the command line, or left by an instance that
+ * stopped before starting it). A second run of one backfill queues nothing twice: its dedupe keys
+ * are per backfill and record. Returns the ids it ran.
+ */
+export async function runQueuedBackfills(deps: BackfillDeps): Promise<string[]> {
+  const ran: string[] = [];
+  for (const tenant of await deps.store.listTenants()) {
+    if (!tenant.active) continue;
+    const ref: TenantRef = { crm: tenant.crm, tenantId: tenant.tenantId };
+    // Oldest first: versions are re-scored in the order they were published.
+    const queued = (await deps.store.listBackfills(ref)).filter((b) => b.status === 'queued').reverse();
+    for (const backfill of queued) {
+      await runBackfill(deps, ref, backfill.id);
+      ran.push(backfill.id);
+    }
+  }
+  return ran;
 }

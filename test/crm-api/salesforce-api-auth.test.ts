@@ -81,12 +81,13 @@ describe('Salesforce API: per-org key through the Named Credential, org id must 
     const { store, runtime, logger } = stack.accord;
     const created = await createBackfill(store, tenant, new Date().toISOString());
     const enqueued = await runBackfill({ store, runtime, clock: systemClock, logger }, tenant, created.id);
-    expect(enqueued).toMatchObject({ total: 2, enqueueDone: true, error: null });
+    // The lead rejected from the panel above is sales' call: skipped, not re-decided.
+    expect(enqueued).toMatchObject({ total: 1, skipped: 1, enqueueDone: true, error: null });
     const done = await eventually(async () => {
       const view = await backfillView(store, tenant, (await store.getBackfill(tenant, created.id)) ?? enqueued, new Date().toISOString());
       return view.status === 'succeeded' ? view : undefined;
     }, 15_000, 'the backfill to finish');
-    expect(done).toMatchObject({ total: 2, processed: 2, failed: 0 });
+    expect(done).toMatchObject({ total: 1, processed: 1, failed: 0, skipped: 1 });
     expect(await store.getLatestDecision(tenant, second)).not.toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import type { Store } from '../../store/store';
 
 /**
  * A backfill's progress: records enqueued (total), of which decided (left the inbox without dying)
- * and failed (dead-lettered); changed counts those now decided under the new version. A run whose
+ * and failed (dead-lettered); changed counts those now decided under the new version; skipped those
+ * left alone because sales already accepted or rejected them (not part of total). A run whose
  * every page was enqueued and whose events all left the inbox is done, and is recorded so.
  */
 export async function backfillView(store: Store, tenant: TenantRef, backfill: BackfillRecord, now: string) {
@@ -28,6 +29,7 @@ export async function backfillView(store: Store, tenant: TenantRef, backfill: Ba
     processed,
     changed: Math.min(processed, redecided),
     failed,
+    skipped: record.skipped,
     createdAt: record.createdAt,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,

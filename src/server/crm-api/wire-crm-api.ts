@@ -3,13 +3,17 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/config-schema';
 import { credentialsSealer } from '../../config/credentials-sealer';
 import type { TenantConnection } from '../../core/crm-adapter';
-import type { TenantRef } from '../../core/lead';
+import type { CrmKind, TenantRef } from '../../core/lead';
 import type { Clock } from '../../pipeline/clock';
 import { runBackfill } from '../../pipeline/run-backfill';
 import type { CrmRuntime } from '../../pipeline/tenant-runtime';
 import type { Store, TenantRecord } from '../../store/store';
 import { HubspotTokenKeeper } from '../oauth/hubspot-token-keeper';
 import { hubspotOauthRoutes } from '../oauth/hubspot-oauth-routes';
+import type { GrantCheck } from '../oauth/grant-check';
+import type { SalesforceInstalls } from '../oauth/salesforce-installs';
+import { salesforceOauthRoutes } from '../oauth/salesforce-oauth-routes';
+import type { SalesforceClientOptions } from '../../../adapters/salesforce/salesforce-client-options';
 import type { CrmApiDeps } from './crm-api-deps';
 
 export interface CrmApiWiringInput {
@@ -19,6 +23,8 @@ export interface CrmApiWiringInput {
   logger: Logger;
   runtime: CrmRuntime;
   publicUrl: () => string;
+  /** Orgs installed through OAuth (SALESFORCE_OAUTH_INSTALL), with the app they install. */
+  salesforce?: { installs: SalesforceInstalls; client: SalesforceClientOptions } | null;
 }
 
 export interface CrmApiWiring {
@@ -26,7 +32,9 @@ export interface CrmApiWiring {
   oauthRoutes: Partial<Record<'hubspot' | 'salesforce', Router>>;
   /** Sealed OAuth credentials of a tenant, refreshed ahead of expiry; null for tenants on environment credentials. */
   oauthConnectionFor(tenant: TenantRecord): TenantConnection | null;
-  /** Waits for backfills started by this process to finish enqueueing (before the store closes). */
+  /** Per CRM, the grant check of an OAuth install (the hourly install check). */
+  grantChecks: Partial<Record<CrmKind, (tenant: TenantRef) => Promise<GrantCheck>>>;
+  /** Waits for backfills and calibrations started by this process to finish (before the store closes). */
   drain(): Promise<void>;
 }
 
@@ -61,6 +69,11 @@ export function wireCrmApi(input: CrmApiWiringInput): CrmApiWiring {
       running.add(work);
       void work.finally(() => running.delete(work));
     },
+    runInBackground(work) {
+      const done = work().catch((error: unknown) => logger.error({ err: (error as Error).message }, 'background work crashed'));
+      running.add(done);
+      void done.finally(() => running.delete(done));
+    },
   };
 
   const oauthRoutes: CrmApiWiring['oauthRoutes'] = {};
@@ -90,10 +103,36 @@ export function wireCrmApi(input: CrmApiWiringInput): CrmApiWiring {
     }
   }
 
+  const salesforce = input.salesforce ?? null;
+  if (salesforce && sealer && config.ACCORD_SECRET_KEY) {
+    oauthRoutes.salesforce = salesforceOauthRoutes({
+      store,
+      clock,
+      logger,
+      adapter: runtime.adapterFor('salesforce'),
+      installs: salesforce.installs,
+      sealer,
+      secretKey: config.ACCORD_SECRET_KEY,
+      client: salesforce.client,
+      scopes: config.SALESFORCE_OAUTH_SCOPES,
+      get publicUrl() {
+        return input.publicUrl();
+      },
+    });
+  }
+
+  const grantChecks: CrmApiWiring['grantChecks'] = {};
+  if (keeper) grantChecks.hubspot = (tenant) => keeper.checkGrant(tenant);
+  if (salesforce) grantChecks.salesforce = (tenant) => salesforce.installs.checkGrant(tenant);
+
   return {
     crmApi,
     oauthRoutes,
-    oauthConnectionFor: (tenant) => (tenant.crm === 'hubspot' && keeper ? keeper.connectionFor(tenant) : null),
+    grantChecks,
+    oauthConnectionFor: (tenant) => {
+      if (tenant.crm === 'hubspot') return keeper ? keeper.connectionFor(tenant) : null;
+      return salesforce ? salesforce.installs.connectionFor(tenant) : null;
+    },
     async drain() {
       await Promise.all([...running]);
     },

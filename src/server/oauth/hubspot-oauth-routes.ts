@@ -5,9 +5,9 @@ import type { CrmAdapter, TenantConnection } from '../../core/crm-adapter';
 import { bootstrapTenant } from '../../pipeline/bootstrap-tenant';
 import type { Clock } from '../../pipeline/clock';
 import type { Store } from '../../store/store';
-import { escapeHtml } from '../escape-html';
 import { sealHubspotCredentials } from './hubspot-oauth-credentials';
 import { readHubspotTokenPortal, requestHubspotTokens } from './hubspot-token-client';
+import { installPage } from './install-page';
 import { oauthStateLifetimeMs, readOauthState, signOauthState } from './oauth-state';
 
 export interface HubspotOauthDeps {
@@ -30,7 +30,7 @@ export interface HubspotOauthDeps {
 }
 
 function page(res: Response, status: number, title: string, text: string): void {
-  res.status(status).type('html').send(`<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
+  installPage(res, status, title, [text]);
 }
 
 /**

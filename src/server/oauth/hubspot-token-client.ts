@@ -47,3 +47,19 @@ export async function readHubspotTokenPortal(apiBase: string, accessToken: strin
   }
   return String(body.hub_id);
 }
+
+/**
+ * Whether a refresh token still stands: HubSpot forgets it when the portal uninstalls the app or
+ * revokes it. `gone` on a 4xx; a 5xx or no answer throws (unknown, not gone).
+ */
+export async function hubspotRefreshTokenStands(apiBase: string, refreshToken: string): Promise<boolean> {
+  // GET /oauth/v1/refresh-tokens/{token}
+  const response = await fetch(`${apiBase.replace(/\/+$/, '')}/oauth/v1/refresh-tokens/${encodeURIComponent(refreshToken)}`, {
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  await response.body?.cancel();
+  if (response.ok) return true;
+  if (response.status >= 400 && response.status < 500 && response.status !== 429) return false;
+  throw new Error(`HubSpot's refresh-token endpoint answered ${response.status}`);
+}

@@ -6,7 +6,8 @@ import type { Clock } from '../../pipeline/clock';
 import type { Store, TenantRecord } from '../../store/store';
 import { deactivateTenant } from './deactivate-tenant';
 import { openHubspotCredentials, sealHubspotCredentials, type HubspotOauthCredentials } from './hubspot-oauth-credentials';
-import { HubspotGrantRefusedError, requestHubspotTokens } from './hubspot-token-client';
+import type { GrantCheck } from './grant-check';
+import { HubspotGrantRefusedError, hubspotRefreshTokenStands, requestHubspotTokens } from './hubspot-token-client';
 
 /** Refresh this long before expiry: a batch started on an old token must not outlive it. */
 export const refreshAheadMs = 10 * 60 * 1000;
@@ -57,6 +58,31 @@ export class HubspotTokenKeeper {
     const work = this.doRefresh(tenant).finally(() => this.refreshing.delete(key));
     this.refreshing.set(key, work);
     return work;
+  }
+
+  /**
+   * Uninstall detection without traffic: asks HubSpot whether the portal's refresh token still
+   * stands, and deactivates the tenant (queue to the dead letters) when it does not.
+   */
+  async checkGrant(ref: TenantRef): Promise<GrantCheck> {
+    const { store, sealer, clock, logger } = this.options;
+    const tenant = await store.getTenant(ref);
+    const current = tenant ? openHubspotCredentials(sealer, tenant.credentials) : null;
+    if (!tenant || !current) return 'not-oauth';
+    if (!tenant.active) return 'revoked';
+    let stands: boolean;
+    try {
+      stands = await hubspotRefreshTokenStands(this.options.apiBase, current.refreshToken);
+    } catch (error) {
+      logger.warn({ crm: 'hubspot', tenant: ref.tenantId, err: (error as Error).message }, 'could not check the portal\'s grant; checked again later');
+      return 'unknown';
+    }
+    if (stands) return 'active';
+    const now = new Date(clock.now()).toISOString();
+    const drained = await deactivateTenant(store, ref, `HubSpot portal ${ref.tenantId} uninstalled Accord (its refresh token is no longer valid)`, now);
+    this.held.delete(ref.tenantId);
+    logger.warn({ crm: 'hubspot', tenant: ref.tenantId, drained }, 'grant gone: tenant deactivated');
+    return 'revoked';
   }
 
   private async doRefresh(tenant: TenantRecord): Promise<HubspotOauthCredentials | null> {

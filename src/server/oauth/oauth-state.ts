@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '../../../adapters/hubspot/hubspot-signature-v3';
 
 /** How long an admin may take on the CRM's consent screen. */
@@ -35,4 +35,19 @@ export function readOauthState(secretKey: string, crm: OauthState['crm'], state:
   } catch {
     return null;
   }
+}
+
+/**
+ * The PKCE verifier of one install, derived from its state's nonce: the callback recomputes it from
+ * the state it receives, so nothing is stored between the redirect and the callback, and only the
+ * holder of ACCORD_SECRET_KEY can produce it. 43 base64url characters (RFC 7636's minimum).
+ */
+export function pkceVerifier(secretKey: string, nonce: string): string {
+  const key = Buffer.from(hkdfSync('sha256', secretKey, 'accord', 'oauth-pkce', 32));
+  return createHmac('sha256', key).update(nonce).digest('base64url');
+}
+
+/** S256: base64url(SHA-256(verifier)). */
+export function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
 }
