@@ -8,8 +8,13 @@ import { createHubspotAdapter, readAccountPortalId } from '../adapters/hubspot/c
 import type { CrmAdapter, TenantConnection } from './core/crm-adapter';
 import type { CrmKind, TenantRef } from './core/lead';
 import type { Config } from './config/config-schema';
-import { hasHubspotCredentials, hasHubspotOauthApp, hasSalesforceCredentials } from './config/load-config';
-import { connectSalesforce, type ConnectedSalesforce } from './connect-salesforce';
+import { hasHubspotCredentials, hasHubspotOauthApp, hasSalesforceCredentials, hasSalesforceOauthApp } from './config/load-config';
+import { connectSalesforce, createSalesforceAppAdapter, salesforceClientOptions, type ConnectedSalesforce } from './connect-salesforce';
+import { credentialsSealer } from './config/credentials-sealer';
+import { SalesforceInstalls } from './server/oauth/salesforce-installs';
+import { checkInstalls, installCheckJob, type InstallCheckResult } from './jobs/install-check-job';
+import { queuedBackfillJob } from './jobs/queued-backfill-job';
+import { runQueuedBackfills } from './pipeline/run-backfill';
 import { createLogger } from './logging/create-logger';
 import { bootstrapTenant } from './pipeline/bootstrap-tenant';
 import { defaultCrmCallPolicy } from './pipeline/call-crm';
@@ -64,6 +69,10 @@ export interface RunningAccord {
   salesforceOutboundUrl: string | null;
   /** Runs reconciliation now (what the scheduled job does): changes whose notification never arrived. */
   reconcile(): Promise<ReconcileResult[]>;
+  /** Checks every OAuth installation's grant now (the hourly job): uninstalled accounts are deactivated. */
+  checkInstalls(): Promise<InstallCheckResult>;
+  /** Starts backfills still queued now (the minutely job), e.g. published with `accord definition publish`; returns their ids. */
+  runQueuedBackfills(): Promise<string[]>;
   /** The loop's scheduled jobs, run now (what their schedules do): for the demo, tests and operators. */
   loop: {
     sweepSlas(): Promise<SlaSweepResult[]>;
@@ -144,17 +153,35 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     logger.info({ crm: 'hubspot', tenant: portalId, definitionVersion: ready.definitionVersion, owners: ready.owners }, 'tenant ready');
   }
 
+  // Orgs installed through OAuth (any number), served by the same adapter as the org in the environment, if any.
+  const salesforceInstalls = hasSalesforceOauthApp(config)
+    ? new SalesforceInstalls({ store, sealer: credentialsSealer(config.ACCORD_SECRET_KEY as string), clock, logger, client: salesforceClientOptions(config) })
+    : null;
+  if (salesforceInstalls) logger.info({ crm: 'salesforce', installed: await salesforceInstalls.load() }, 'OAuth-installed orgs');
   if (hasSalesforceCredentials(config)) {
-    salesforce = await connectSalesforce(config, store, clock, logger);
-    adapters.set('salesforce', salesforce.adapter);
-    feeds.set('salesforce', salesforce.adapter);
+    salesforce = await connectSalesforce(config, store, clock, logger, salesforceInstalls);
     tenants.push(salesforce.tenant);
     logger.info({ crm: 'salesforce', tenant: salesforce.tenant.tenantId, definitionVersion: salesforce.definitionVersion, owners: salesforce.owners }, 'tenant ready');
+  }
+  const salesforceAdapter = salesforce?.adapter ?? (salesforceInstalls ? createSalesforceAppAdapter(config, salesforceInstalls) : null);
+  if (salesforceAdapter) {
+    const watched = salesforceInstalls ? salesforceInstalls.watch(salesforceAdapter) : salesforceAdapter;
+    adapters.set('salesforce', watched);
+    feeds.set('salesforce', watched);
   }
 
   const publicUrlFor = (port: number) => config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
   let publicUrl = config.PUBLIC_URL ?? '';
-  crmApiWiring = wireCrmApi({ config, store, clock, logger, runtime, publicUrl: () => publicUrl });
+  crmApiWiring = wireCrmApi({
+    config,
+    store,
+    clock,
+    logger,
+    runtime,
+    publicUrl: () => publicUrl,
+    salesforce: salesforceInstalls ? { installs: salesforceInstalls, client: salesforceClientOptions(config) } : null,
+  });
+  const installCheckDeps = { store, logger, checks: crmApiWiring.grantChecks };
   const app = createApp({
     store,
     hubspot,
@@ -201,6 +228,8 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     tasks.push(scheduleJob(decayRescoreJob(loopDeps), jobDeps));
     tasks.push(scheduleJob(weeklyDigestJob(loopDeps), jobDeps));
     tasks.push(scheduleJob(funnelAlertJob(loopDeps), jobDeps));
+    tasks.push(scheduleJob(installCheckJob(installCheckDeps), jobDeps));
+    tasks.push(scheduleJob(queuedBackfillJob({ store, runtime, clock, logger }), jobDeps));
   }
 
   const salesforceOutboundUrl = salesforce ? salesforce.outboundUrl(publicUrl) : null;
@@ -220,6 +249,8 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     logger,
     salesforceOutboundUrl,
     reconcile: () => reconcileAll({ store, runtime, clock, logger, feeds }),
+    checkInstalls: () => checkInstalls(installCheckDeps),
+    runQueuedBackfills: () => runQueuedBackfills({ store, runtime, clock, logger }),
     loop: {
       sweepSlas: () => sweepAllSlas(loopDeps),
       rescoreDecayed: () => rescoreAllDecayed(loopDeps),

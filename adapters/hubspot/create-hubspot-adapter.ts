@@ -4,6 +4,7 @@ import { findHubspotAccountOwners } from './find-hubspot-account-owners';
 import { hubspotBatchSize } from './hubspot-batch-size';
 import { installHubspotProperties } from './install-hubspot-properties';
 import { listHubspotContactIds } from './list-hubspot-contact-ids';
+import { listHubspotOutcomeLeads } from './list-hubspot-outcome-leads';
 import { listHubspotOwners } from './list-hubspot-owners';
 import { normalizeHubspotEvents } from './normalize-hubspot-events';
 import { readHubspotContacts } from './read-hubspot-contacts';
@@ -23,6 +24,8 @@ export interface HubspotAdapterOptions {
   basePath?: string;
   /** How long one HubSpot call may take before it counts as unavailable. */
   timeoutMs?: number;
+  /** Results one search query may page through (HubSpot: 10,000); tests lower it to reach the cap. */
+  searchResultCap?: number;
 }
 
 const defaultTimeoutMs = 15_000;
@@ -42,5 +45,7 @@ export function createHubspotAdapter(options: HubspotAdapterOptions): CrmAdapter
     install: (connection) => installHubspotProperties(cache.apisFor(connection), timeoutMs),
     listRecordIds: (connection, after) => listHubspotContactIds(cache.apisFor(connection), after, timeoutMs),
     writeRejection: (connection, recordId, rejection) => writeHubspotRejection(cache.apisFor(connection), recordId, rejection, timeoutMs),
+    listOutcomeLeads: (connection, after, rules = {}) =>
+      listHubspotOutcomeLeads(cache.apisFor(connection), connection.tenantId, after, rules, timeoutMs, options.searchResultCap),
   };
 }

@@ -5,6 +5,7 @@ export interface HubspotApis {
   contactsBatch: Client['crm']['contacts']['batchApi'];
   companiesSearch: Client['crm']['companies']['searchApi'];
   contactsBasic: Client['crm']['contacts']['basicApi'];
+  contactsSearch: Client['crm']['contacts']['searchApi'];
   owners: Client['crm']['owners']['ownersApi'];
   properties: Client['crm']['properties']['coreApi'];
   propertyGroups: Client['crm']['properties']['groupsApi'];
@@ -22,6 +23,7 @@ export function createHubspotApis(accessToken: string, basePath: string | undefi
     contactsBatch: client.crm.contacts.batchApi,
     companiesSearch: client.crm.companies.searchApi,
     contactsBasic: client.crm.contacts.basicApi,
+    contactsSearch: client.crm.contacts.searchApi,
     owners: client.crm.owners.ownersApi,
     properties: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,

@@ -3,7 +3,9 @@ import { callSalesforce } from './call-salesforce';
 import { checkAccordFields } from './check-accord-fields';
 import { findSalesforceAccountOwners } from './find-salesforce-account-owners';
 import { listChangedSalesforceLeads, type ChangedLead } from './list-changed-salesforce-leads';
+import { listDeletedSalesforceLeads, type DeletedLeads } from './list-deleted-salesforce-leads';
 import { listOpenLeadIds } from './list-open-lead-ids';
+import { listSalesforceOutcomeLeads } from './list-salesforce-outcome-leads';
 import { listSalesforceOwners } from './list-salesforce-owners';
 import { normalizeOutboundMessage } from './normalize-outbound-message';
 import { readSalesforceLeads, type ReadLeadsContext } from './read-salesforce-leads';
@@ -33,6 +35,8 @@ export interface SalesforceAdapterOptions {
 /** The CrmAdapter port for Salesforce, plus the change feed reconciliation polls (outbound messages expire after 24 h). */
 export interface SalesforceAdapter extends CrmAdapter {
   listChangedSince(connection: TenantConnection, since: string, maxRecords: number): Promise<{ changes: ChangedLead[]; more: boolean }>;
+  /** Outbound messages never fire on delete: reconciliation reads the org's delete log instead. */
+  listDeletedSince(connection: TenantConnection, since: string, until: string): Promise<DeletedLeads>;
 }
 
 export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
@@ -74,9 +78,13 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     install: (connection) =>
       callSalesforce('check Accord\'s Lead fields', async () => checkAccordFields((await contextFor(connection)).profile)),
     listRecordIds: (connection, after) => callSalesforce('list open leads', () => listOpenLeadIds(cache.connectionFor(connection), after)),
+    listOutcomeLeads: (connection, after) =>
+      callSalesforce('list leads with outcomes', async () => listSalesforceOutcomeLeads(cache.connectionFor(connection), after, await contextFor(connection))),
     writeRejection: (connection, recordId, rejection) =>
       callSalesforce('write rejection', () => writeSalesforceRejection(cache.connectionFor(connection), recordId, rejection)),
     listChangedSince: (connection, since, maxRecords) =>
       callSalesforce('list changed leads', async () => listChangedSalesforceLeads(cache.connectionFor(connection), since, maxRecords, await contextFor(connection))),
+    listDeletedSince: (connection, since, until) =>
+      callSalesforce('list deleted leads', () => listDeletedSalesforceLeads(cache.connectionFor(connection), since, until)),
   };
 }

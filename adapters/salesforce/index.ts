@@ -1,5 +1,6 @@
 export { createSalesforceAdapter, type SalesforceAdapter, type SalesforceAdapterOptions } from './create-salesforce-adapter';
 export { startSalesforceSession, type SalesforceSession } from './start-salesforce-session';
+export { exchangeSalesforceCode, refreshSalesforceGrant, salesforceAuthorizeUrl, SalesforceGrantRefusedError } from './salesforce-oauth-grant';
 export { salesforceOrgToken } from './salesforce-org-token';
 export { toSalesforceId18 } from './salesforce-id';
 export { convertedLeadCode } from './write-salesforce-leads';

@@ -13,9 +13,14 @@ export interface LeadStatusRow {
 export interface LeadStatusCatalog {
   isWorking(status: string): boolean;
   isConverted(status: string): boolean;
+  /** Statuses that close a lead without converting it ("Closed - Not Converted", "Unqualified"), as the org names them. */
+  closedStatuses: readonly string[];
 }
 
 const key = (status: string) => status.trim().toLowerCase();
+
+/** Orgs that sort a closed status before the converted one still name it so. */
+const closedWords = /\b(closed|unqualified|disqualified|not converted|rejected|junk)\b/i;
 
 /**
  * Salesforce orders statuses along the lead's life: the default (new) status first, converted ones
@@ -28,15 +33,18 @@ export function leadStatusCatalog(rows: readonly LeadStatusRow[]): LeadStatusCat
   const firstConverted = sorted.findIndex((row) => row.IsConverted === true);
   const working = new Set<string>();
   const converted = new Set<string>();
+  const closed: string[] = [];
   sorted.forEach((row, index) => {
     // Lead.Status holds the API name; orgs created before API names existed store the label.
     const names = [row.MasterLabel, row.ApiName].filter((name): name is string => typeof name === 'string' && name.trim() !== '');
     if (row.IsConverted === true) names.forEach((name) => converted.add(key(name)));
+    else if ((firstConverted >= 0 && index > firstConverted) || names.some((name) => closedWords.test(name))) closed.push(...names);
     else if (index > defaultAt && (firstConverted < 0 || index < firstConverted)) names.forEach((name) => working.add(key(name)));
   });
   return {
     isWorking: (status) => working.has(key(status)),
     isConverted: (status) => converted.has(key(status)),
+    closedStatuses: [...new Set(closed)],
   };
 }
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { parseRequestBody } from './parse-request-body';
 import { restLead } from './rest-lead';
+import { opportunityStages } from './salesforce-opportunity';
 import type { SalesforceOutboundDelivery } from './salesforce-outbound-delivery';
 import type { SalesforceState } from './salesforce-state';
 
@@ -11,8 +12,11 @@ const createBody = z.strictObject({ fields, userId });
 const createManyBody = z.strictObject({ records: z.array(z.strictObject({ fields })).min(1).max(200), userId });
 const editBody = z.strictObject({ fields, userId });
 const actorBody = z.strictObject({ userId }).default({});
+// Converting with an opportunity makes one in that state (Lead Convert creates it open; reps close it later).
+const convertBody = z.strictObject({ userId, opportunity: z.enum(['open', 'won', 'lost']).optional() }).default({});
 const outboundBody = z.strictObject({ url: z.url().nullable() });
 const userBody = z.strictObject({ IsActive: z.boolean() });
+const mergeBody = z.strictObject({ loserIds: z.array(z.string()).min(1).max(2), userId });
 
 const version = 'v62.0';
 
@@ -74,8 +78,28 @@ export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
   });
 
   router.post('/leads/:id/convert', (req, res) => {
+    const body = parseRequestBody(convertBody, req.body);
+    let opportunityId: string | null = null;
+    const lead = state.leads.find(String(req.params.id));
+    if (body.opportunity !== undefined && lead !== undefined && lead.IsConverted !== true) {
+      opportunityId = state.newOpportunityId();
+      const closeDate = new Date().toISOString().slice(0, 10);
+      state.opportunities.set(opportunityId, { Id: opportunityId, Name: String(lead.Company ?? 'Opportunity'), CloseDate: closeDate, ...opportunityStages[body.opportunity] });
+    }
+    res.json(shown(state.leads.convert(String(req.params.id), body.userId ?? state.adminUserId, opportunityId)));
+  });
+
+  // A person deleting a lead in the UI: to the recycle bin and the delete log, no outbound message.
+  router.delete('/leads/:id', (req, res) => {
     const body = parseRequestBody(actorBody, req.body);
-    res.json(shown(state.leads.convert(String(req.params.id), body.userId ?? state.adminUserId)));
+    state.leads.delete(String(req.params.id), body.userId ?? state.adminUserId);
+    res.status(204).end();
+  });
+
+  // Merge (SOAP merge(), no REST resource): at most two losers, as Salesforce allows three leads per merge.
+  router.post('/leads/:id/merge', (req, res) => {
+    const body = parseRequestBody(mergeBody, req.body);
+    res.json(shown(state.leads.merge(String(req.params.id), body.loserIds, body.userId ?? state.adminUserId)));
   });
 
   router.patch('/users/:id', (req, res) => {

@@ -32,6 +32,7 @@ export function standardLeadFieldSpecs(statusValues: readonly string[]): Salesfo
     { name: 'OwnerId', label: 'Owner ID', type: 'reference', referenceTo: ['Group', 'User'], ...standard, nillable: false },
     { name: 'IsConverted', label: 'Converted', type: 'boolean', ...readOnly },
     { name: 'ConvertedDate', label: 'Converted Date', type: 'datetime', ...readOnly, nillable: true },
+    { name: 'ConvertedOpportunityId', label: 'Converted Opportunity ID', type: 'reference', referenceTo: ['Opportunity'], ...readOnly, nillable: true },
     { name: 'HasOptedOutOfEmail', label: 'Email Opt Out', type: 'boolean', ...standard, nillable: false },
     { name: 'DoNotCall', label: 'Do Not Call', type: 'boolean', ...standard, nillable: false },
     { name: 'IsDeleted', label: 'Deleted', type: 'boolean', ...readOnly },

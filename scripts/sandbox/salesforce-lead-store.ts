@@ -17,6 +17,16 @@ export interface SalesforceLeadChange {
   at: number;
 }
 
+/** One entry of the org's delete log. */
+export interface SalesforceDeletedLead {
+  id: string;
+  /** Epoch ms, to the second (Salesforce keeps audit times to the second). */
+  deletedAt: number;
+  deletedById: string;
+  /** The surviving lead when this one was merged away; null for a plain delete. */
+  masterRecordId: string | null;
+}
+
 export interface SalesforceCreateOptions {
   /** Existing data (seeding): no change event, so no outbound message. */
   silent?: boolean;
@@ -44,6 +54,8 @@ const notProvided = '[not provided]';
 /** The org's leads. Writes are validated like Salesforce validates them; converted leads refuse updates. */
 export class SalesforceLeadStore {
   private readonly records = new Map<string, SalesforceLeadRecord>();
+  /** The delete log (what `sobjects/Lead/deleted` reads): deleted and merged-away leads, in deletion order. */
+  private readonly deleteLog: SalesforceDeletedLead[] = [];
   private readonly listeners = new Set<(change: SalesforceLeadChange) => void>();
 
   constructor(private readonly deps: SalesforceLeadStoreDeps) {}
@@ -90,6 +102,7 @@ export class SalesforceLeadStore {
       Id: id,
       IsConverted: false,
       ConvertedDate: null,
+      ConvertedOpportunityId: null,
       IsDeleted: false,
       CreatedDate: iso,
       CreatedById: userId,
@@ -128,16 +141,55 @@ export class SalesforceLeadStore {
   }
 
   /** Converts a lead (as Lead Convert does): converted status, IsConverted, and no API update ever again. */
-  convert(id: string, userId: string): SalesforceLeadRecord {
+  convert(id: string, userId: string, opportunityId: string | null = null): SalesforceLeadRecord {
     const record = this.mutable(id);
     if (record.IsConverted === true) throw new SalesforceRecordRejected([{ statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: [] }]);
     const at = this.deps.clock();
     record.IsConverted = true;
     record.ConvertedDate = new Date(at).toISOString();
+    record.ConvertedOpportunityId = opportunityId;
     record.Status = this.deps.statuses().find((status) => status.IsConverted)?.ApiName ?? record.Status ?? null;
     this.stamp(record, userId, at);
     this.emit({ kind: 'converted', id: String(record.Id), userId, at });
     return { ...record };
+  }
+
+  /** Deletes a lead (to the recycle bin). Salesforce fires no outbound message on delete, so no change event. */
+  delete(id: string, userId: string): void {
+    const record = this.mutable(id);
+    this.remove(record, userId, null);
+  }
+
+  /**
+   * Merges `loserIds` into `masterId` (the SOAP `merge()` call): the losers are deleted with `MasterRecordId`
+   * set, and the master is saved (so its outbound message fires).
+   */
+  merge(masterId: string, loserIds: readonly string[], userId: string): SalesforceLeadRecord {
+    const master = this.mutable(masterId);
+    const losers = loserIds.map((id) => this.mutable(id));
+    if (losers.some((loser) => loser.Id === master.Id)) throw new SalesforceRecordRejected([{ statusCode: 'INVALID_ID_FIELD', message: 'a record cannot be merged into itself', fields: [] }]);
+    for (const loser of losers) this.remove(loser, userId, String(master.Id));
+    const at = this.deps.clock();
+    this.stamp(master, userId, at);
+    this.emit({ kind: 'updated', id: String(master.Id), userId, at });
+    return { ...master };
+  }
+
+  /** True when the id names a lead in the delete log. */
+  isDeleted(id: string): boolean {
+    const key = toSalesforceId18(id);
+    return this.deleteLog.some((entry) => entry.id === key);
+  }
+
+  /** Delete-log entries with `from <= deletedAt <= to` (epoch ms), oldest first. */
+  deletedBetween(from: number, to: number): SalesforceDeletedLead[] {
+    return this.deleteLog.filter((entry) => entry.deletedAt >= from && entry.deletedAt <= to).map((entry) => ({ ...entry }));
+  }
+
+  private remove(record: SalesforceLeadRecord, userId: string, masterRecordId: string | null): void {
+    const at = this.deps.clock();
+    this.records.delete(String(record.Id));
+    this.deleteLog.push({ id: String(record.Id), deletedAt: Math.floor(at / 1000) * 1000, deletedById: userId, masterRecordId });
   }
 
   private check(input: Readonly<Record<string, unknown>>, mode: 'create' | 'update') {

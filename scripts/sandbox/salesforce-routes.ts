@@ -5,6 +5,7 @@ import type { FaultInjector } from './fault-injector';
 import { salesforceApiUsageGuard } from './salesforce-api-usage-guard';
 import { salesforceAuthGuard } from './salesforce-auth-guard';
 import { registerSalesforceCompositeRoutes } from './salesforce-composite-routes';
+import { registerSalesforceDeletedRoutes } from './salesforce-deleted-routes';
 import { registerSalesforceOauthRoutes } from './salesforce-oauth-routes';
 import { SalesforceQueryLocators } from './salesforce-query-locators';
 import { registerSalesforceQueryRoutes } from './salesforce-query-routes';
@@ -47,6 +48,7 @@ export function createSalesforceRoutes(options: SalesforceRoutesOptions): Salesf
   registerSalesforceOauthRoutes(router, ctx);
   registerSalesforceQueryRoutes(router, ctx);
   registerSalesforceCompositeRoutes(router, ctx);
+  registerSalesforceDeletedRoutes(router, ctx);
   registerSalesforceSObjectRoutes(router, ctx);
   return { router, clients };
 }

@@ -3,7 +3,7 @@ import type { SalesforceState } from './salesforce-state';
 import { fullName } from './salesforce-user-directory';
 import type { SoqlTable } from './soql-table';
 
-/** The objects SOQL can query in the sandbox org: Lead, User (with UserRole), UserRole and LeadStatus. */
+/** The objects SOQL can query in the sandbox org: Lead (with ConvertedOpportunity), User (with UserRole), UserRole, LeadStatus, Account, Opportunity. */
 export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string, SoqlTable> {
   const userRole: SoqlTable = {
     name: 'UserRole',
@@ -40,12 +40,29 @@ export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string
     ],
     rows: () => state.statuses.map((status) => ({ ...status })),
   };
+  const opportunity: SoqlTable = {
+    name: 'Opportunity',
+    fields: [
+      { name: 'Id', type: 'id' },
+      { name: 'Name', type: 'string' },
+      { name: 'StageName', type: 'string' },
+      { name: 'IsClosed', type: 'boolean' },
+      { name: 'IsWon', type: 'boolean' },
+      { name: 'CloseDate', type: 'date' },
+    ],
+    rows: () => [...state.opportunities.values()].map((o) => ({ ...o })),
+  };
   const lead: SoqlTable = {
     name: 'Lead',
     get fields() {
       return [...state.leadFields().values()].map((spec) => ({ name: spec.name, type: soqlTypeOf(spec.type) }));
     },
-    rows: () => state.leads.list(),
+    relationships: [{ name: 'ConvertedOpportunity', table: opportunity }],
+    rows: () =>
+      state.leads.list().map((l) => {
+        const converted = typeof l.ConvertedOpportunityId === 'string' ? state.opportunities.get(l.ConvertedOpportunityId) : undefined;
+        return { ...l, ConvertedOpportunity: converted ? { ...converted } : null };
+      }),
   };
   const account: SoqlTable = {
     name: 'Account',
@@ -59,5 +76,5 @@ export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string
     // Websites as people type them, so the adapter's normalising is exercised.
     rows: () => state.accounts.map((a) => ({ Id: a.id, Name: a.name, Website: `https://www.${a.domain}/`, OwnerId: a.ownerId, CreatedDate: new Date(a.createdAt).toISOString() })),
   };
-  return new Map([lead, user, userRole, leadStatus, account].map((table) => [table.name.toLowerCase(), table]));
+  return new Map([lead, user, userRole, leadStatus, account, opportunity].map((table) => [table.name.toLowerCase(), table]));
 }

@@ -6,6 +6,7 @@ import { salesforceIdFactory } from './salesforce-id-factory';
 import { accordLeadFieldSpecs, optionalActivityFieldSpecs, standardLeadFieldSpecs } from './salesforce-lead-schema';
 import { defaultLeadStatuses, type SalesforceLeadStatus } from './salesforce-lead-statuses';
 import { SalesforceLeadStore } from './salesforce-lead-store';
+import type { SalesforceOpportunity } from './salesforce-opportunity';
 import { SalesforceSessions } from './salesforce-sessions';
 import { SalesforceUserDirectory, type SalesforceUser } from './salesforce-user-directory';
 import type { SandboxCompany } from './sandbox-company';
@@ -40,6 +41,9 @@ export interface SalesforceState {
   /** Accounts, for the account match's SOQL on Website. */
   accounts: SandboxCompany[];
   newAccountId(): string;
+  /** Opportunities made by converting leads, by id. */
+  opportunities: Map<string, SalesforceOpportunity>;
+  newOpportunityId(): string;
   statuses: SalesforceLeadStatus[];
   sessions: SalesforceSessions;
   apiUsage: SalesforceApiUsage;
@@ -79,6 +83,8 @@ export function createSalesforceState(options: SalesforceStateOptions): Salesfor
     leads: new SalesforceLeadStore({ fields: () => fields, users, queues: new Set([leadQueueId]), statuses: () => statuses, clock: options.clock, newId: salesforceIdFactory('00Q') }),
     accounts: [],
     newAccountId: salesforceIdFactory('001'),
+    opportunities: new Map(),
+    newOpportunityId: salesforceIdFactory('006'),
     statuses,
     sessions,
     apiUsage: new SalesforceApiUsage(options.dailyApiLimit),

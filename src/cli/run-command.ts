@@ -8,6 +8,7 @@ import { runDemo } from './run-demo';
 import { runStart } from './run-start';
 import { runSandbox } from './run-sandbox';
 import { runScore } from './run-score';
+import { runShadow } from './run-shadow';
 import { UsageError } from './usage-error';
 
 export const usage = `Usage: accord <command> [options]
@@ -23,12 +24,15 @@ Commands:
   sandbox [options]     Run the sandbox CRM alone (--port N --webhook-url URL --seed-contacts N)
   backfill [--tenant crm:id]  Re-score every open lead under the live definition (all tenants, or one)
   dead-letters [retry]  List events that failed for good, or put them back in the inbox (--id N to pick one)
-  definition            Print the published definition of each tenant (or the default) as JSON
-  calibrate [options]   Learn a draft definition from a CSV of outcomes (--csv FILE --label COLUMN;
-                        --help for the mapping, holdout, leakage and saving options)
+  definition            Print the published definition of each tenant (or the default) as JSON;
+                        drafts | save | approve | publish --tenant crm:id …: sign off and publish a draft
+  calibrate [options]   Learn a draft definition from a CSV of outcomes (--csv FILE --label COLUMN) or from
+                        a tenant's CRM (--tenant crm:id); --help for mapping, holdout, leakage and saving
   backtest [options]    Replay a draft over historical leads against the current definition
-                        (--definition FILE [--against FILE] --csv FILE)
+                        (--definition FILE [--against FILE] --csv FILE | --tenant crm:id)
   score [options]       Score a CSV of leads with a definition (--csv IN --definition FILE --out OUT)
+  shadow <action>       Run a candidate definition alongside the live one, stored but never written to the CRM,
+                        and compare them by outcomes (start | stop | report | list --tenant crm:id; --help)
   auto                  demo when no CRM credentials are set, otherwise start (what npm start runs)
 `;
 
@@ -56,6 +60,8 @@ export async function runCommand(argv: string[]): Promise<number | undefined> {
       return runBacktest(rest);
     case 'score':
       return runScore(rest);
+    case 'shadow':
+      return runShadow(loadConfig(), rest);
     case 'definition':
       return runDefinition(loadConfig(), rest);
     case undefined:

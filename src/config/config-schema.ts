@@ -85,6 +85,13 @@ export const configSchema = z.object({
   SALESFORCE_RATE_LIMIT_REQUESTS: positiveInt.default(100),
   SALESFORCE_RATE_LIMIT_WINDOW_MS: positiveInt.default(10_000),
   SALESFORCE_RECONCILE_CRON: z.string().trim().min(9).default('*/10 * * * *'),
+  /** `true`: orgs install Accord through OAuth (`/oauth/salesforce/install`), any number of them, each with its own tokens. */
+  SALESFORCE_OAUTH_INSTALL: z
+    .enum(['true', 'false', ''], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Scopes asked for on install, space-separated (the External Client App's `Api, RefreshToken`). */
+  SALESFORCE_OAUTH_SCOPES: z.string().trim().min(1).default('api refresh_token'),
 
   WORKER_BATCH_SIZE: positiveInt.max(10_000).default(1000),
   WORKER_POLL_MS: positiveInt.max(60_000).default(100),

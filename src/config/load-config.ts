@@ -29,7 +29,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const salesforce = ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_REFRESH_TOKEN'] as const;
-  if (salesforce.some((k) => config[k])) {
+  if (config.SALESFORCE_OAUTH_INSTALL) {
+    // Orgs bring their own tokens through OAuth; a refresh token in the environment adds one more org.
+    const missing = (['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'ACCORD_SECRET_KEY'] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration — Salesforce OAuth installs need SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET and ACCORD_SECRET_KEY; missing: ${missing.join(', ')}`);
+    }
+  } else if (salesforce.some((k) => config[k])) {
     const missing = [...salesforce, 'ACCORD_SECRET_KEY' as const].filter((k) => !config[k]);
     if (missing.length > 0) {
       throw new ConfigError(
@@ -49,9 +55,14 @@ export function hasHubspotOauthApp(config: Config): boolean {
   return Boolean(config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET && config.HUBSPOT_APP_ID && config.ACCORD_SECRET_KEY);
 }
 
+/** An External Client App that orgs install through OAuth (`SALESFORCE_OAUTH_INSTALL=true`). */
+export function hasSalesforceOauthApp(config: Config): boolean {
+  return Boolean(config.SALESFORCE_OAUTH_INSTALL && config.SALESFORCE_CLIENT_ID && config.SALESFORCE_CLIENT_SECRET && config.ACCORD_SECRET_KEY);
+}
+
 /** Some CRM is configured: `accord start` has something to serve. */
 export function hasCrmCredentials(config: Config): boolean {
-  return hasHubspotCredentials(config) || hasHubspotOauthApp(config) || hasSalesforceCredentials(config);
+  return hasHubspotCredentials(config) || hasHubspotOauthApp(config) || hasSalesforceCredentials(config) || hasSalesforceOauthApp(config);
 }
 
 export function hasHubspotCredentials(config: Config): boolean {

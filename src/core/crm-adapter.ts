@@ -67,6 +67,27 @@ export class InvalidPayloadError extends Error {
   }
 }
 
+/**
+ * A lead whose outcome the CRM already records: won (1: HubSpot sales-qualified or later, Salesforce
+ * converted) or lost (0: unqualified, closed without conversion, or rejected through Accord).
+ */
+export interface OutcomeLead {
+  lead: Lead;
+  outcome: 0 | 1;
+  /** When the record was created (ISO): calibration orders outcomes by it. */
+  createdAt: string;
+  /** When the outcome was reached, when the CRM records it (Salesforce's ConvertedDate). */
+  closedAt?: string;
+}
+
+/** Which CRM values count as an outcome; each adapter documents its defaults. */
+export interface OutcomeRules {
+  /** HubSpot lifecycle stages that mean won (default salesqualifiedlead, opportunity, customer). */
+  wonStages?: readonly string[];
+  /** HubSpot lead statuses that mean lost (default UNQUALIFIED, BAD_TIMING). */
+  lostStatuses?: readonly string[];
+}
+
 /** The port every CRM implements. SDK types never cross it. */
 export interface CrmAdapter {
   readonly crm: CrmKind;
@@ -98,6 +119,12 @@ export interface CrmAdapter {
    * sends a lead back to marketing through these, and the worker's next decision reads them.
    */
   writeRejection?(connection: TenantConnection, recordId: string, rejection: { reason: string; note: string | null }): Promise<void>;
+  /**
+   * One page of the records whose outcome is known, oldest created first, from the cursor `after`
+   * (null: the first page); `after: null` in the answer means done. Open records are left out.
+   * Optional: calibrating from the CRM needs it.
+   */
+  listOutcomeLeads?(connection: TenantConnection, after: string | null, rules?: OutcomeRules): Promise<{ outcomes: OutcomeLead[]; after: string | null }>;
   /** How many records one readLeads / writeDecisions call may carry. */
   readonly batchLimits: { read: number; write: number };
 }

@@ -20,6 +20,8 @@ export interface BackfillRecord {
   status: BackfillStatus;
   /** Records enqueued so far. */
   total: number;
+  /** Records left alone because sales already accepted (stage sql) or rejected them: re-scoring them would undo the rep's call. */
+  skipped: number;
   /** True once every page of record ids was enqueued: only then can the run be done. */
   enqueueDone: boolean;
   createdAt: string;
@@ -28,7 +30,7 @@ export interface BackfillRecord {
   error: string | null;
 }
 
-export type BackfillPatch = Partial<Pick<BackfillRecord, 'status' | 'total' | 'enqueueDone' | 'startedAt' | 'finishedAt' | 'error'>>;
+export type BackfillPatch = Partial<Pick<BackfillRecord, 'status' | 'total' | 'skipped' | 'enqueueDone' | 'startedAt' | 'finishedAt' | 'error'>>;
 
 /** Where a backfill's events stand in the queue: still waiting, or given up on. */
 export interface BackfillQueueCounts {

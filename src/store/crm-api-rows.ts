@@ -26,6 +26,7 @@ export function toBackfillRecord(row: {
   definition_version: number;
   status: string;
   total: number | string;
+  skipped: number | string;
   enqueue_done: number | boolean;
   created_at: Time;
   started_at: Time | null;
@@ -37,6 +38,7 @@ export function toBackfillRecord(row: {
     definitionVersion: row.definition_version,
     status: row.status as BackfillStatus,
     total: Number(row.total),
+    skipped: Number(row.skipped),
     enqueueDone: row.enqueue_done === true || row.enqueue_done === 1,
     createdAt: iso(row.created_at),
     startedAt: isoOrNull(row.started_at),
@@ -54,6 +56,11 @@ export function toRecordRejection(row: { record_id: string; reason: string; note
     actorEmail: row.actor_email,
     rejectedAt: iso(row.rejected_at),
   };
+}
+
+/** A backfill as publishing queues it: nothing enqueued yet, its version the one just published. */
+export function queuedBackfill(id: string, definitionVersion: number, now: string): BackfillRecord {
+  return { id, definitionVersion, status: 'queued', total: 0, skipped: 0, enqueueDone: false, createdAt: now, startedAt: null, finishedAt: null, error: null };
 }
 
 /** The dedupe-key range of one backfill's events: `backfill:<id>:` up to (excluding) `backfill:<id>;`. */

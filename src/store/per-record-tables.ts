@@ -4,7 +4,7 @@
  * happened) and `processed_keys` (dedupe keys, so a redelivered event is not decided again).
  * A contract test fails when a table with a record_id column is missing here.
  */
-export const perRecordTables = ['inbox', 'dead_letters', 'decisions', 'lead_facts', 'feedback', 'lead_snapshots', 'record_rejections'] as const;
+export const perRecordTables = ['inbox', 'dead_letters', 'decisions', 'lead_facts', 'feedback', 'lead_snapshots', 'record_rejections', 'shadow_decisions'] as const;
 
 /** Tables with a record_id column that a purge deliberately leaves alone. */
 export const keptOnPurge = ['audit'] as const;

@@ -4,7 +4,7 @@ function statement(name: string, text: string): PostgresStatement {
   return { name: `accord_api_${name}`, text };
 }
 
-const backfillColumns = 'id, definition_version, status, total, enqueue_done, created_at, started_at, finished_at, error';
+const backfillColumns = 'id, definition_version, status, total, enqueue_done, created_at, started_at, finished_at, error, skipped';
 const approvalColumns = 'draft_id, role, approver_id, approver_email, approved_at';
 const rejectionColumns = 'record_id, reason, note, actor_id, actor_email, rejected_at';
 
@@ -24,7 +24,7 @@ export const postgresCrmApiStatements = {
     SELECT ${approvalColumns} FROM draft_approvals WHERE crm = $1 AND tenant_id = $2 ORDER BY approved_at, draft_id, role`),
   insertBackfill: statement('insert_backfill', `
     INSERT INTO backfills (crm, tenant_id, ${backfillColumns})
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11)`),
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12)`),
   getBackfill: statement('get_backfill', `SELECT ${backfillColumns} FROM backfills WHERE crm = $1 AND tenant_id = $2 AND id = $3`),
   getBackfillForUpdate: statement('get_backfill_for_update', `
     SELECT ${backfillColumns} FROM backfills WHERE crm = $1 AND tenant_id = $2 AND id = $3 FOR UPDATE`),
@@ -32,7 +32,7 @@ export const postgresCrmApiStatements = {
     SELECT ${backfillColumns} FROM backfills WHERE crm = $1 AND tenant_id = $2 ORDER BY created_at DESC, id DESC`),
   updateBackfill: statement('update_backfill', `
     UPDATE backfills SET status = $4, total = $5, enqueue_done = $6, started_at = $7::timestamptz,
-      finished_at = $8::timestamptz, error = $9
+      finished_at = $8::timestamptz, error = $9, skipped = $10
     WHERE crm = $1 AND tenant_id = $2 AND id = $3`),
   // Range on the unique dedupe_key index (COLLATE "C": byte order, ';' follows ':').
   backfillQueueCounts: statement('backfill_queue_counts', `

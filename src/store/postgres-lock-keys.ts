@@ -10,4 +10,5 @@ export const postgresLockKeys = {
   owners: 0x41434f, // "ACO"
   lease: 0x41434c, // "ACL"
   claims: 0x414349, // "ACI"
+  shadow: 0x414353, // "ACS"
 } as const;

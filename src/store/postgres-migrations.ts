@@ -293,6 +293,68 @@ CREATE TABLE used_oauth_states (
 CREATE INDEX inbox_by_tenant ON inbox (crm, tenant_id);
 `;
 
+// Backfills leave leads sales already accepted or rejected alone, and say how many.
+const backfillSkipped = `
+ALTER TABLE backfills ADD COLUMN skipped integer NOT NULL DEFAULT 0;
+`;
+
+/* Shadow runs: see sqlite-migrations.ts. */
+const shadowRuns = `
+CREATE TABLE shadow_runs (
+  id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  crm            text COLLATE "C" NOT NULL,
+  tenant_id      text COLLATE "C" NOT NULL,
+  definition_id  bigint      NOT NULL,
+  started_at     timestamptz NOT NULL,
+  ends_at        timestamptz NOT NULL,
+  stopped_at     timestamptz,
+  started_by     text        NOT NULL,
+  CHECK (ends_at > started_at)
+);
+CREATE INDEX shadow_runs_by_tenant ON shadow_runs (crm, tenant_id, id);
+
+CREATE TABLE shadow_decisions (
+  crm               text COLLATE "C" NOT NULL,
+  tenant_id         text COLLATE "C" NOT NULL,
+  run_id            bigint      NOT NULL REFERENCES shadow_runs (id),
+  record_id         text COLLATE "C" NOT NULL,
+  score             double precision NOT NULL,
+  stage             text        NOT NULL,
+  probability       double precision,
+  why               text        NOT NULL,
+  live_score        double precision NOT NULL,
+  live_stage        text        NOT NULL,
+  live_probability  double precision,
+  live_why          text        NOT NULL,
+  live_version      integer     NOT NULL,
+  decided_at        timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id, run_id, record_id)
+);
+`;
+
+/* Calibration jobs: see sqlite-migrations.ts. */
+const calibrationJobs = `
+CREATE TABLE calibration_jobs (
+  crm           text COLLATE "C" NOT NULL,
+  tenant_id     text COLLATE "C" NOT NULL,
+  id            text COLLATE "C" NOT NULL,
+  status        text        NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+  phase         text        CHECK (phase IN ('reading', 'learning')),
+  outcomes_read integer     NOT NULL DEFAULT 0,
+  holdout       double precision,
+  requested_by  text        NOT NULL,
+  created_at    timestamptz NOT NULL,
+  updated_at    timestamptz NOT NULL,
+  started_at    timestamptz,
+  finished_at   timestamptz,
+  draft_id      bigint,
+  summary       text,
+  error         text,
+  error_code    text,
+  PRIMARY KEY (crm, tenant_id, id)
+);
+`;
+
 /** Versions and names match the SQLite migrations one for one. */
 export const postgresMigrations: readonly PostgresMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
@@ -300,4 +362,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   { version: 3, name: 'lead facts', sql: leadFacts },
   { version: 4, name: 'loop feedback and digests', sql: loopFeedback },
   { version: 5, name: 'crm api', sql: crmApi },
+  { version: 6, name: 'backfill skipped', sql: backfillSkipped },
+  { version: 7, name: 'shadow runs', sql: shadowRuns },
+  { version: 8, name: 'calibration jobs', sql: calibrationJobs },
 ];

@@ -31,8 +31,12 @@ import {
 } from './postgres-rows';
 import { postgresStatements as sql, type PostgresStatement } from './postgres-statements';
 import { postgresCrmApiStatements as api } from './postgres-crm-api-statements';
+import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/shadow-run';
+import { PostgresShadowRuns } from './postgres-shadow-runs';
+import { PostgresCalibrationJobs } from './postgres-calibration-jobs';
+import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
 import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
-import { backfillKeyRange, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
+import { backfillKeyRange, queuedBackfill, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
 import { postgresErrorCode, postgresTransaction, retryingConflicts } from './postgres-transaction';
 import type {
   AuditEntry,
@@ -45,6 +49,7 @@ import type {
   FeedbackRange,
   InboxRow,
   LeadFacts,
+  PublishedWithBackfill,
   Store,
   TenantRecord,
 } from './store';
@@ -67,6 +72,8 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
   private closed = false;
+  private shadowRuns: PostgresShadowRuns | undefined;
+  private calibrationJobs: PostgresCalibrationJobs | undefined;
 
   /** `databaseUrl` is a postgres:// URL; call migrate() before first use of a new database. */
   constructor(databaseUrl: string) {
@@ -131,31 +138,22 @@ export class PostgresStore implements Store {
     if (!Number.isSafeInteger(draftId)) {
       throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
     }
-    const row = await this.transaction(async (client) => {
-      // Two instances publishing for one tenant at once would both read the same newest version and
-      // the second would fail on the unique index; the tenant's lock makes the second read the first's.
-      await run(client, sql.lockTenant, [postgresLockKeys.definitions, ...tenantKey(ref)]);
-      const [draft] = await rowsOf<DefinitionRow>(client, sql.getDefinition, [...tenantKey(ref), draftId]);
-      if (!draft) throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
-      if (draft.status === 'published') {
-        throw new Error(
-          `definition ${draftId} of tenant ${describeTenant(ref)} is already published as version ${draft.version}; save a new draft to change it`,
-        );
-      }
-      const [newest] = await rowsOf<{ version: number }>(client, sql.newestPublishedVersion, tenantKey(ref));
-      const version = returned(newest, 'the newest version').version + 1;
-      // The body carries its version too, so a definition read on its own still says which one it is.
-      const body: Definition = { ...draft.body, version };
-      const [published] = await rowsOf<DefinitionRow>(client, sql.publishDraft, [
-        draftId,
-        version,
-        JSON.stringify(body),
-        publisher,
-        publishedAt,
+    return this.transaction((client) => publishWithin(client, ref, draftId, publisher, publishedAt));
+  }
+
+  async publishDraftWithBackfill(ref: TenantRef, draftId: number, publisher: string, now: string, backfillId: string): Promise<PublishedWithBackfill> {
+    const publishedAt = isoInstant(now, 'now');
+    if (!Number.isSafeInteger(draftId)) {
+      throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
+    }
+    return this.transaction(async (client) => {
+      const published = await publishWithin(client, ref, draftId, publisher, publishedAt);
+      const b = queuedBackfill(backfillId, published.version, publishedAt);
+      await run(client, api.insertBackfill, [
+        ...tenantKey(ref), b.id, b.definitionVersion, b.status, b.total, b.enqueueDone, b.createdAt, b.startedAt, b.finishedAt, b.error, b.skipped,
       ]);
-      return returned(published, 'the published definition');
+      return { published, backfill: b };
     });
-    return toDefinitionRecord(row);
   }
 
   async getPublishedDefinition(ref: TenantRef): Promise<DefinitionRecord | null> {
@@ -490,7 +488,7 @@ export class PostgresStore implements Store {
 
   async createBackfill(ref: TenantRef, b: BackfillRecord): Promise<void> {
     await run(this.pool, api.insertBackfill, [
-      ...tenantKey(ref), b.id, b.definitionVersion, b.status, b.total, b.enqueueDone, b.createdAt, b.startedAt, b.finishedAt, b.error,
+      ...tenantKey(ref), b.id, b.definitionVersion, b.status, b.total, b.enqueueDone, b.createdAt, b.startedAt, b.finishedAt, b.error, b.skipped,
     ]);
   }
 
@@ -508,7 +506,7 @@ export class PostgresStore implements Store {
       const [row] = await rowsOf<Parameters<typeof toBackfillRecord>[0]>(client, api.getBackfillForUpdate, [...tenantKey(ref), id]);
       if (!row) throw new Error(`backfill ${id} does not exist for tenant ${describeTenant(ref)}`);
       const n = { ...toBackfillRecord(row), ...patch };
-      await run(client, api.updateBackfill, [...tenantKey(ref), id, n.status, n.total, n.enqueueDone, n.startedAt, n.finishedAt, n.error]);
+      await run(client, api.updateBackfill, [...tenantKey(ref), id, n.status, n.total, n.enqueueDone, n.startedAt, n.finishedAt, n.error, n.skipped]);
     });
   }
 
@@ -562,9 +560,83 @@ export class PostgresStore implements Store {
     await run(this.pool, sql.releaseLease, [name, holder]);
   }
 
+  async startShadowRun(ref: TenantRef, run: NewShadowRun): Promise<ShadowRun> {
+    return this.shadow.start(ref, run);
+  }
+
+  async stopShadowRun(ref: TenantRef, id: number, now: string): Promise<ShadowRun | null> {
+    return this.shadow.stop(ref, id, now);
+  }
+
+  async getShadowRun(ref: TenantRef, id: number): Promise<ShadowRun | null> {
+    return this.shadow.get(ref, id);
+  }
+
+  async getActiveShadowRun(ref: TenantRef, now: string): Promise<ShadowRun | null> {
+    return this.shadow.active(ref, now);
+  }
+
+  async listShadowRuns(ref: TenantRef): Promise<ShadowRun[]> {
+    return this.shadow.list(ref);
+  }
+
+  async saveShadowDecisions(ref: TenantRef, runId: number, decisions: ShadowDecision[]): Promise<void> {
+    return this.shadow.save(ref, runId, decisions);
+  }
+
+  async getShadowDecisions(ref: TenantRef, runId: number, recordIds: string[]): Promise<Map<string, ShadowDecision>> {
+    return this.shadow.decisionsOf(ref, runId, recordIds);
+  }
+
+  async listShadowDecisions(ref: TenantRef, runId: number): Promise<ShadowDecision[]> {
+    return this.shadow.listDecisions(ref, runId);
+  }
+
+  async createCalibrationJob(ref: TenantRef, job: CalibrationJobRecord): Promise<void> {
+    return this.calibrations.create(ref, job);
+  }
+
+  async getCalibrationJob(ref: TenantRef, id: string): Promise<CalibrationJobRecord | null> {
+    return this.calibrations.get(ref, id);
+  }
+
+  async updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void> {
+    return this.calibrations.update(ref, id, patch);
+  }
+
+  private get calibrations(): PostgresCalibrationJobs {
+    this.calibrationJobs ??= new PostgresCalibrationJobs(this.pool);
+    return this.calibrationJobs;
+  }
+
+  private get shadow(): PostgresShadowRuns {
+    this.shadowRuns ??= new PostgresShadowRuns(this.pool);
+    return this.shadowRuns;
+  }
+
   private transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     return postgresTransaction(this.pool, work);
   }
+}
+
+/** Publishes a draft inside the caller's transaction. */
+async function publishWithin(client: PoolClient, ref: TenantRef, draftId: number, publisher: string, publishedAt: string): Promise<DefinitionRecord> {
+  // Two instances publishing for one tenant at once would both read the same newest version and
+  // the second would fail on the unique index; the tenant's lock makes the second read the first's.
+  await run(client, sql.lockTenant, [postgresLockKeys.definitions, ...tenantKey(ref)]);
+  const [draft] = await rowsOf<DefinitionRow>(client, sql.getDefinition, [...tenantKey(ref), draftId]);
+  if (!draft) throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
+  if (draft.status === 'published') {
+    throw new Error(
+      `definition ${draftId} of tenant ${describeTenant(ref)} is already published as version ${draft.version}; save a new draft to change it`,
+    );
+  }
+  const [newest] = await rowsOf<{ version: number }>(client, sql.newestPublishedVersion, tenantKey(ref));
+  const version = returned(newest, 'the newest version').version + 1;
+  // The body carries its version too, so a definition read on its own still says which one it is.
+  const body: Definition = { ...draft.body, version };
+  const [published] = await rowsOf<DefinitionRow>(client, sql.publishDraft, [draftId, version, JSON.stringify(body), publisher, publishedAt]);
+  return toDefinitionRecord(returned(published, 'the published definition'));
 }
 
 async function insertAudit(client: PoolClient, entries: AuditEntry[]): Promise<void> {

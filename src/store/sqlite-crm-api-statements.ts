@@ -10,6 +10,7 @@ export interface BackfillRow {
   definition_version: number;
   status: string;
   total: number;
+  skipped: number;
   enqueue_done: number;
   created_at: string;
   started_at: string | null;
@@ -54,16 +55,16 @@ export function prepareSqliteCrmApiStatements(db: Database) {
       'SELECT * FROM draft_approvals WHERE crm = @crm AND tenant_id = @tenantId ORDER BY approved_at, draft_id, role',
     ),
     insertBackfill: db.prepare<TenantKey & Record<string, unknown>>(`
-      INSERT INTO backfills (crm, tenant_id, id, definition_version, status, total, enqueue_done, created_at, started_at, finished_at, error)
-      VALUES (@crm, @tenantId, @id, @definitionVersion, @status, @total, @enqueueDone, @createdAt, @startedAt, @finishedAt, @error)`),
+      INSERT INTO backfills (crm, tenant_id, id, definition_version, status, total, skipped, enqueue_done, created_at, started_at, finished_at, error)
+      VALUES (@crm, @tenantId, @id, @definitionVersion, @status, @total, @skipped, @enqueueDone, @createdAt, @startedAt, @finishedAt, @error)`),
     getBackfill: db.prepare<TenantKey & { id: string }, BackfillRow>(
       'SELECT * FROM backfills WHERE crm = @crm AND tenant_id = @tenantId AND id = @id',
     ),
     listBackfills: db.prepare<TenantKey, BackfillRow>(
       'SELECT * FROM backfills WHERE crm = @crm AND tenant_id = @tenantId ORDER BY created_at DESC, id DESC',
     ),
-    updateBackfill: db.prepare<TenantKey & { id: string; status: string; total: number; enqueueDone: number; startedAt: string | null; finishedAt: string | null; error: string | null }>(`
-      UPDATE backfills SET status = @status, total = @total, enqueue_done = @enqueueDone, started_at = @startedAt,
+    updateBackfill: db.prepare<TenantKey & { id: string; status: string; total: number; skipped: number; enqueueDone: number; startedAt: string | null; finishedAt: string | null; error: string | null }>(`
+      UPDATE backfills SET status = @status, total = @total, skipped = @skipped, enqueue_done = @enqueueDone, started_at = @startedAt,
         finished_at = @finishedAt, error = @error
       WHERE crm = @crm AND tenant_id = @tenantId AND id = @id`),
     // Range on the unique dedupe_key index: ';' is the character after ':'.

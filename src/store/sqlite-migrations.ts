@@ -292,10 +292,83 @@ CREATE TABLE used_oauth_states (
 CREATE INDEX inbox_by_tenant ON inbox (crm, tenant_id);
 `;
 
+// Backfills leave leads sales already accepted or rejected alone, and say how many.
+const backfillSkipped = `
+ALTER TABLE backfills ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+`;
+
+/*
+ * Shadow runs: a candidate definition (a saved draft) decides alongside the live one for a period,
+ * never written to the CRM. Each record keeps both definitions' last own call (before sales had
+ * their say), so the comparison report can judge them by the outcomes that arrive. No foreign key to
+ * definitions: Postgres would then refuse to TRUNCATE a table of drafts.
+ */
+const shadowRuns = `
+CREATE TABLE shadow_runs (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  crm            TEXT    NOT NULL,
+  tenant_id      TEXT    NOT NULL,
+  definition_id  INTEGER NOT NULL,
+  started_at     TEXT    NOT NULL,
+  ends_at        TEXT    NOT NULL,
+  stopped_at     TEXT,
+  started_by     TEXT    NOT NULL,
+  CHECK (ends_at > started_at)
+);
+CREATE INDEX shadow_runs_by_tenant ON shadow_runs (crm, tenant_id, id);
+
+CREATE TABLE shadow_decisions (
+  crm               TEXT    NOT NULL,
+  tenant_id         TEXT    NOT NULL,
+  run_id            INTEGER NOT NULL REFERENCES shadow_runs (id),
+  record_id         TEXT    NOT NULL,
+  score             REAL    NOT NULL,
+  stage             TEXT    NOT NULL,
+  probability       REAL,
+  why               TEXT    NOT NULL,
+  live_score        REAL    NOT NULL,
+  live_stage        TEXT    NOT NULL,
+  live_probability  REAL,
+  live_why          TEXT    NOT NULL,
+  live_version      INTEGER NOT NULL,
+  decided_at        TEXT    NOT NULL,
+  PRIMARY KEY (crm, tenant_id, run_id, record_id)
+);
+`;
+
+/*
+ * Calibrations started from the settings page: reading the CRM's outcomes and learning from them
+ * outlasts a request, so they run in the background and the page polls this row.
+ */
+const calibrationJobs = `
+CREATE TABLE calibration_jobs (
+  crm           TEXT    NOT NULL,
+  tenant_id     TEXT    NOT NULL,
+  id            TEXT    NOT NULL,
+  status        TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+  phase         TEXT    CHECK (phase IN ('reading', 'learning')),
+  outcomes_read INTEGER NOT NULL DEFAULT 0,
+  holdout       REAL,
+  requested_by  TEXT    NOT NULL,
+  created_at    TEXT    NOT NULL,
+  updated_at    TEXT    NOT NULL,
+  started_at    TEXT,
+  finished_at   TEXT,
+  draft_id      INTEGER,
+  summary       TEXT,
+  error         TEXT,
+  error_code    TEXT,
+  PRIMARY KEY (crm, tenant_id, id)
+);
+`;
+
 export const sqliteMigrations: readonly SqliteMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'sync cursors', sql: syncCursors },
   { version: 3, name: 'lead facts', sql: leadFacts },
   { version: 4, name: 'loop feedback and digests', sql: loopFeedback },
   { version: 5, name: 'crm api', sql: crmApi },
+  { version: 6, name: 'backfill skipped', sql: backfillSkipped },
+  { version: 7, name: 'shadow runs', sql: shadowRuns },
+  { version: 8, name: 'calibration jobs', sql: calibrationJobs },
 ];

@@ -16,8 +16,12 @@ import type { WeeklyDigest } from '../core/notify/weekly-digest';
 import { toAuditEntry, toDeadLetter, toDefinitionRecord, toDigestRecord, toInboxRow, toLeadFacts, toTenantRecord } from './sqlite-rows';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements';
 import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
-import { backfillKeyRange, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
+import { backfillKeyRange, queuedBackfill, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
 import { prepareSqliteCrmApiStatements, type SqliteCrmApiStatements } from './sqlite-crm-api-statements';
+import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/shadow-run';
+import { SqliteShadowRuns } from './sqlite-shadow-runs';
+import { SqliteCalibrationJobs } from './sqlite-calibration-jobs';
+import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
 import type {
   AuditEntry,
   DeadLetter,
@@ -29,6 +33,7 @@ import type {
   FeedbackRange,
   InboxRow,
   LeadFacts,
+  PublishedWithBackfill,
   Store,
   TenantRecord,
 } from './store';
@@ -47,6 +52,8 @@ export class SqliteStore implements Store {
   private readonly transaction: Transaction<(work: () => unknown) => unknown>;
   private statements: SqliteStatements | undefined;
   private crmApiStatements: SqliteCrmApiStatements | undefined;
+  private shadowRuns: SqliteShadowRuns | undefined;
+  private calibrationJobs: SqliteCalibrationJobs | undefined;
 
   /** `filename` is a path or ":memory:"; call migrate() before first use of a new database. */
   constructor(filename: string) {
@@ -100,20 +107,30 @@ export class SqliteStore implements Store {
   }
 
   async publishDraft(ref: TenantRef, draftId: number, publisher: string, now: string): Promise<DefinitionRecord> {
-    const row = this.write(() => {
-      const draft = this.sql.getDefinition.get({ ...tenantKey(ref), id: draftId });
-      if (!draft) throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
-      if (draft.status === 'published') {
-        throw new Error(
-          `definition ${draftId} of tenant ${describeTenant(ref)} is already published as version ${draft.version}; save a new draft to change it`,
-        );
-      }
-      const version = returned(this.sql.newestPublishedVersion.get(tenantKey(ref)), 'the newest version').version + 1;
-      // The body carries its version too, so a definition read on its own still says which one it is.
-      const body: Definition = { ...(JSON.parse(draft.body) as Definition), version };
-      return this.sql.publishDraft.get({ id: draftId, version, body: JSON.stringify(body), publisher, now });
+    return this.write(() => this.publishWithinTransaction(ref, draftId, publisher, now));
+  }
+
+  async publishDraftWithBackfill(ref: TenantRef, draftId: number, publisher: string, now: string, backfillId: string): Promise<PublishedWithBackfill> {
+    return this.write(() => {
+      const published = this.publishWithinTransaction(ref, draftId, publisher, now);
+      const backfill = queuedBackfill(backfillId, published.version, now);
+      this.apiSql.insertBackfill.run({ ...tenantKey(ref), ...backfill, enqueueDone: 0 });
+      return { published, backfill };
     });
-    return toDefinitionRecord(returned(row, 'the published definition'));
+  }
+
+  private publishWithinTransaction(ref: TenantRef, draftId: number, publisher: string, now: string): DefinitionRecord {
+    const draft = this.sql.getDefinition.get({ ...tenantKey(ref), id: draftId });
+    if (!draft) throw new Error(`definition draft ${draftId} does not exist for tenant ${describeTenant(ref)}`);
+    if (draft.status === 'published') {
+      throw new Error(
+        `definition ${draftId} of tenant ${describeTenant(ref)} is already published as version ${draft.version}; save a new draft to change it`,
+      );
+    }
+    const version = returned(this.sql.newestPublishedVersion.get(tenantKey(ref)), 'the newest version').version + 1;
+    // The body carries its version too, so a definition read on its own still says which one it is.
+    const body: Definition = { ...(JSON.parse(draft.body) as Definition), version };
+    return toDefinitionRecord(returned(this.sql.publishDraft.get({ id: draftId, version, body: JSON.stringify(body), publisher, now }), 'the published definition'));
   }
 
   async getPublishedDefinition(ref: TenantRef): Promise<DefinitionRecord | null> {
@@ -487,6 +504,60 @@ export class SqliteStore implements Store {
 
   async releaseLease(name: string, holder: string): Promise<void> {
     this.write(() => this.sql.releaseLease.run({ name, holder }));
+  }
+
+  async startShadowRun(ref: TenantRef, run: NewShadowRun): Promise<ShadowRun> {
+    return this.shadow.start(ref, run);
+  }
+
+  async stopShadowRun(ref: TenantRef, id: number, now: string): Promise<ShadowRun | null> {
+    return this.shadow.stop(ref, id, now);
+  }
+
+  async getShadowRun(ref: TenantRef, id: number): Promise<ShadowRun | null> {
+    return this.shadow.get(ref, id);
+  }
+
+  async getActiveShadowRun(ref: TenantRef, now: string): Promise<ShadowRun | null> {
+    return this.shadow.active(ref, now);
+  }
+
+  async listShadowRuns(ref: TenantRef): Promise<ShadowRun[]> {
+    return this.shadow.list(ref);
+  }
+
+  async saveShadowDecisions(ref: TenantRef, runId: number, decisions: ShadowDecision[]): Promise<void> {
+    return this.shadow.save(ref, runId, decisions);
+  }
+
+  async getShadowDecisions(ref: TenantRef, runId: number, recordIds: string[]): Promise<Map<string, ShadowDecision>> {
+    return this.shadow.decisionsOf(ref, runId, recordIds);
+  }
+
+  async listShadowDecisions(ref: TenantRef, runId: number): Promise<ShadowDecision[]> {
+    return this.shadow.listDecisions(ref, runId);
+  }
+
+  async createCalibrationJob(ref: TenantRef, job: CalibrationJobRecord): Promise<void> {
+    return this.calibrations.create(ref, job);
+  }
+
+  async getCalibrationJob(ref: TenantRef, id: string): Promise<CalibrationJobRecord | null> {
+    return this.calibrations.get(ref, id);
+  }
+
+  async updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void> {
+    return this.calibrations.update(ref, id, patch);
+  }
+
+  private get calibrations(): SqliteCalibrationJobs {
+    this.calibrationJobs ??= new SqliteCalibrationJobs(this.db, (work) => this.write(work), (work) => this.read(work));
+    return this.calibrationJobs;
+  }
+
+  private get shadow(): SqliteShadowRuns {
+    this.shadowRuns ??= new SqliteShadowRuns(this.db, (work) => this.write(work), (work) => this.read(work));
+    return this.shadowRuns;
   }
 
   private insertAudit(entries: AuditEntry[]): void {

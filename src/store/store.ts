@@ -6,8 +6,10 @@ import type { WeeklyDigest } from '../core/notify/weekly-digest';
 import type { CrmKind, Lead, TenantRef } from '../core/lead';
 import type { Owner } from '../core/owner';
 import type { RoutingState } from '../core/routing-state';
+import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/shadow-run';
 import type { PurgeCounts } from './per-record-tables';
 import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
+import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
 
 export interface TenantRecord extends TenantRef {
   name: string;
@@ -116,6 +118,12 @@ export interface DigestRecord {
   periodEnd: string;
   digest: WeeklyDigest;
   createdAt: string;
+}
+
+/** A published version and the re-scoring queued with it. */
+export interface PublishedWithBackfill {
+  published: DefinitionRecord;
+  backfill: BackfillRecord;
 }
 
 /**
@@ -242,12 +250,22 @@ export interface Store {
   listDraftApprovals(ref: TenantRef): Promise<DraftApproval[]>;
 
   createBackfill(ref: TenantRef, backfill: BackfillRecord): Promise<void>;
+  /**
+   * Publishes a draft (as publishDraft) and queues the backfill that re-scores open leads under the
+   * new version (id `backfillId`, status queued), in one transaction: never a version without its re-scoring.
+   */
+  publishDraftWithBackfill(ref: TenantRef, draftId: number, publisher: string, now: string, backfillId: string): Promise<PublishedWithBackfill>;
   getBackfill(ref: TenantRef, id: string): Promise<BackfillRecord | null>;
   /** Newest first. */
   listBackfills(ref: TenantRef): Promise<BackfillRecord[]>;
   updateBackfill(ref: TenantRef, id: string, patch: BackfillPatch): Promise<void>;
   /** The backfill's events (dedupe key `backfill:<id>:…`) still in the inbox, and those dead-lettered. */
   backfillQueueCounts(ref: TenantRef, id: string): Promise<BackfillQueueCounts>;
+
+  /** Calibrations started from the settings page, polled by it while they run in the background. */
+  createCalibrationJob(ref: TenantRef, job: CalibrationJobRecord): Promise<void>;
+  getCalibrationJob(ref: TenantRef, id: string): Promise<CalibrationJobRecord | null>;
+  updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void>;
 
   /** Moves every inbox row of the tenant to the dead letters with the reason; returns how many. */
   deadLetterTenantInbox(ref: TenantRef, reason: string, now: string): Promise<number>;
@@ -261,4 +279,22 @@ export interface Store {
 
   /** Marks an OAuth `state` nonce used: true the first time, false on a replay. Forgets nonces past `expiresAt`. */
   useOauthState(nonce: string, now: string, expiresAt: string): Promise<boolean>;
+
+  /**
+   * Starts a shadow run of one of the tenant's definitions. Refuses with ShadowRunActiveError while
+   * another run is active at `run.startedAt`, and a definition id the tenant does not have.
+   */
+  startShadowRun(ref: TenantRef, run: NewShadowRun): Promise<ShadowRun>;
+  /** Stops a run active at `now`; a stopped or ended run comes back unchanged; null when there is no such run. */
+  stopShadowRun(ref: TenantRef, id: number, now: string): Promise<ShadowRun | null>;
+  getShadowRun(ref: TenantRef, id: number): Promise<ShadowRun | null>;
+  /** The run active at `now` (started, not yet ended, not stopped); null when none. The worker reads it once per pass. */
+  getActiveShadowRun(ref: TenantRef, now: string): Promise<ShadowRun | null>;
+  /** Newest first. */
+  listShadowRuns(ref: TenantRef): Promise<ShadowRun[]>;
+  /** Replaces each record's row under the run: one row per record and run, the latest. */
+  saveShadowDecisions(ref: TenantRef, runId: number, decisions: ShadowDecision[]): Promise<void>;
+  getShadowDecisions(ref: TenantRef, runId: number, recordIds: string[]): Promise<Map<string, ShadowDecision>>;
+  /** Every record's row under the run, by record id. */
+  listShadowDecisions(ref: TenantRef, runId: number): Promise<ShadowDecision[]>;
 }

@@ -4,6 +4,7 @@ import type { Definition as CoreDefinition } from '../../src/core/definition';
 import { createAccordClient } from '../../manifests/hubspot/src/app/shared/accord-api';
 import type {
   BackfillView,
+  CalibrationView,
   Definition,
   DefinitionsView,
   ErrorBody,
@@ -15,6 +16,8 @@ import type {
 import {
   approvalRequestSchema,
   backfillViewSchema,
+  calibrateRequestSchema,
+  calibrationViewSchema,
   definitionsViewSchema,
   errorBodySchema,
   errorCodes,
@@ -38,6 +41,7 @@ export type ContractTypes = [
   Accepts<PreviewView, z.output<typeof previewViewSchema>>,
   Accepts<BackfillView, z.output<typeof backfillViewSchema>>,
   Accepts<PublishView, z.output<typeof publishViewSchema>>,
+  Accepts<CalibrationView, z.output<typeof calibrationViewSchema>>,
   Accepts<{ owners: OwnerView[] }, z.output<typeof ownersViewSchema>>,
   Accepts<ErrorBody, z.output<typeof errorBodySchema>>,
   Accepts<Definition, CoreDefinition>,
@@ -57,6 +61,8 @@ const endpoints = [
   'POST /api/{crm}/definitions/{draftId}/publish',
   'GET /api/{crm}/backfills/{backfillId}',
   'GET /api/{crm}/owners',
+  'POST /api/{crm}/definitions/calibrate',
+  'GET /api/{crm}/calibrations/{calibrationId}',
 ];
 
 describe('Accord CRM API contract (docs/crm-api.md)', () => {
@@ -86,6 +92,10 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       ['backfillRunning', backfillViewSchema, fixtures.backfillRunning],
       ['backfillDone', backfillViewSchema, fixtures.backfillDone],
       ['published', publishViewSchema, fixtures.published],
+      ['calibrationQueued', calibrationViewSchema, fixtures.calibrationQueued],
+      ['calibrationReading', calibrationViewSchema, fixtures.calibrationReading],
+      ['calibrationDone', calibrationViewSchema, fixtures.calibrationDone],
+      ['calibrationTooFew', calibrationViewSchema, fixtures.calibrationTooFew],
       ['staleBase', errorBodySchema, fixtures.staleBase],
       ['approvalsMissing', errorBodySchema, fixtures.approvalsMissing],
       ['recordNotRejectable', errorBodySchema, fixtures.recordNotRejectable],
@@ -108,6 +118,8 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       client.preview({ definition }),
       client.approve(41, 'sales'),
       client.publish(41),
+      client.calibrate({}),
+      client.calibrate({ holdout: 0.2 }),
     ]);
     const bodies = api.calls.map((c) => [`${c.method} ${c.path}`, c.body]);
     const schemaFor = (key: string): z.ZodType => {
@@ -115,9 +127,10 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       if (key.endsWith('/drafts')) return saveDraftRequestSchema;
       if (key.endsWith('/preview')) return previewRequestSchema;
       if (key.endsWith('/approvals')) return approvalRequestSchema;
+      if (key.endsWith('/calibrate')) return calibrateRequestSchema;
       return publishBody;
     };
-    expect(bodies).toHaveLength(7);
+    expect(bodies).toHaveLength(9);
     for (const [key, body] of bodies) {
       const parsed = schemaFor(String(key)).safeParse(body);
       expect([key, parsed.success ? 'ok' : parsed.error.issues]).toEqual([key, 'ok']);
@@ -128,6 +141,8 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
     expect(rejectionRequestSchema.safeParse({ reason: 'too_expensive' }).success).toBe(false);
     expect(rejectionRequestSchema.safeParse({ reason: 'other', note: 'x'.repeat(2001) }).success).toBe(false);
     expect(approvalRequestSchema.safeParse({ role: 'finance' }).success).toBe(false);
+    expect(calibrateRequestSchema.safeParse({ holdout: 0.9 }).success).toBe(false);
+    expect(calibrateRequestSchema.safeParse({ tenant: 'hubspot:1' }).success).toBe(false);
     expect(previewRequestSchema.safeParse({ draftId: 41, definition: fixtures.definitionAt(3) }).success).toBe(false);
     const bad = { ...fixtures.definitionAt(3), thresholds: { mql: 80, salesReady: 70 } };
     const refused = saveDraftRequestSchema.safeParse({ definition: bad, basedOnVersion: 3 });

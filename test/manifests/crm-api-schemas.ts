@@ -168,6 +168,40 @@ export const previewViewSchema = z
   })
   .strict();
 
+/** POST /api/{crm}/definitions/calibrate: the newest share of outcomes kept apart to judge on. */
+export const calibrateRequestSchema = z.object({ holdout: z.number().min(0.05).max(0.5).optional() }).strict();
+
+const fitFigures = z.object({ auc: z.number().min(0).max(1), ece: z.number().min(0).max(1), brier: z.number().min(0).max(1) }).strict();
+
+/** The report's headline and the draft a finished calibration saved. */
+export const calibrationResultSchema = z
+  .object({
+    draft: draftViewSchema.nullable(),
+    outcomes: z.number().int().min(0),
+    converted: z.number().int().min(0),
+    holdout: z.object({ leads: z.number().int().min(0), converted: z.number().int().min(0), learned: fitFigures, current: fitFigures }).strict().nullable(),
+    blendWeight: z.number().min(0).max(1),
+    leakyFields: z.array(z.string()),
+    confidence: z.string(),
+  })
+  .strict();
+
+/** 202 of POST /api/{crm}/definitions/calibrate and 200 of GET /api/{crm}/calibrations/{calibrationId}. */
+export const calibrationViewSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    phase: z.enum(['reading', 'learning']).nullable(),
+    outcomesRead: z.number().int().min(0),
+    createdAt: instant,
+    startedAt: instant.nullable(),
+    finishedAt: instant.nullable(),
+    error: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    result: calibrationResultSchema.nullable(),
+  })
+  .strict();
+
 /** POST /api/{crm}/definitions/{draftId}/approvals */
 export const approvalRequestSchema = z.object({ role: approvalRoleSchema }).strict();
 
@@ -180,6 +214,7 @@ export const backfillViewSchema = z
     processed: z.number().int().min(0),
     changed: z.number().int().min(0),
     failed: z.number().int().min(0),
+    skipped: z.number().int().min(0),
     createdAt: instant,
     startedAt: instant.nullable(),
     finishedAt: instant.nullable(),
@@ -224,10 +259,10 @@ export const errorCodes = {
   400: ['bad_request'],
   401: ['unauthorized'],
   403: ['not_installed', 'forbidden'],
-  404: ['not_found', 'record_not_found', 'draft_not_found', 'backfill_not_found'],
+  404: ['not_found', 'record_not_found', 'draft_not_found', 'backfill_not_found', 'calibration_not_found'],
   409: ['not_rejectable', 'stale_base', 'approvals_missing', 'already_published', 'approver_conflict', 'role_already_approved'],
   413: ['payload_too_large'],
-  422: ['invalid_rejection', 'invalid_definition', 'invalid_preview'],
+  422: ['invalid_rejection', 'invalid_definition', 'invalid_preview', 'invalid_calibration'],
   429: ['rate_limited'],
   500: ['internal'],
   503: ['unavailable'],

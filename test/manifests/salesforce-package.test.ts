@@ -239,10 +239,12 @@ describe('Salesforce package (manifests/salesforce)', () => {
         "'/definitions/' + draftPath(draftId) + '/approvals'",
         "'/definitions/' + draftPath(draftId) + '/publish'",
         "'/backfills/' + backfillId",
+        "'/definitions/calibrate'",
+        "'/calibrations/' + calibrationId",
       ];
       for (const endpoint of endpoints) expect(apex).toContain(endpoint);
       const methods = [...apex.matchAll(/@AuraEnabled\s+public static String (\w+)\(/g)].map((m) => m[1]);
-      expect(methods.sort()).toEqual(['approve', 'getBackfill', 'getDefinitions', 'getOwners', 'getRecord', 'preview', 'publish', 'rejectLead', 'saveDraft']);
+      expect(methods.sort()).toEqual(['approve', 'calibrate', 'getBackfill', 'getCalibration', 'getDefinitions', 'getOwners', 'getRecord', 'preview', 'publish', 'rejectLead', 'saveDraft']);
       const used = files
         .filter((f) => f.startsWith('lwc/') && f.endsWith('.js'))
         .flatMap((f) => [...readText(join(salesforceSource, f)).matchAll(/@salesforce\/apex\/AccordApi\.(\w+)/g)].map((m) => m[1]));

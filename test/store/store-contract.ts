@@ -1,4 +1,5 @@
 import { describeAuditContract } from './contract/audit-contract';
+import { describeCalibrationJobsContract } from './contract/calibration-jobs-contract';
 import { describeCrmApiContract } from './contract/crm-api-contract';
 import { describeCursorsContract } from './contract/cursors-contract';
 import { describeDecisionsContract } from './contract/decisions-contract';
@@ -9,7 +10,9 @@ import { describeLeasesContract } from './contract/leases-contract';
 import { describeLoopContract } from './contract/loop-contract';
 import type { MakeStore } from './contract/make-store';
 import { describeOwnersContract } from './contract/owners-contract';
+import { describePublishBackfillContract } from './contract/publish-backfill-contract';
 import { describePurgeContract } from './contract/purge-contract';
+import { describeShadowContract } from './contract/shadow-contract';
 import { describeTenantIsolationContract } from './contract/tenant-isolation-contract';
 import { describeTenantsContract } from './contract/tenants-contract';
 
@@ -32,5 +35,8 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeTenantIsolationContract(makeStore);
     describePurgeContract(makeStore);
     describeCrmApiContract(makeStore);
+    describePublishBackfillContract(makeStore);
+    describeShadowContract(makeStore);
+    describeCalibrationJobsContract(makeStore);
   });
 }

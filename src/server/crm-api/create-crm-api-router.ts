@@ -1,8 +1,10 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApiError } from './api-error';
+import { calibrateHandler, getCalibrationHandler } from './calibration-handlers';
 import type { CrmApiDeps } from './crm-api-deps';
 import { approveHandler, getBackfillHandler, getDefinitionsHandler, getOwnersHandler, previewHandler, publishHandler, saveDraftHandler } from './definition-handlers';
 import { getRecordHandler, rejectRecordHandler } from './record-handlers';
+import { listShadowsHandler, shadowReportHandler, startShadowHandler, stopShadowHandler } from './shadow-handlers';
 
 /** `hubspot.fetch` caps both directions at 1 MB; so does Accord. */
 export const maxApiBodyBytes = 1024 * 1024;
@@ -56,10 +58,16 @@ export function createCrmApiRouter(deps: CrmApiDeps, auth: RequestHandler): Rout
   router.get('/definitions', getDefinitionsHandler(deps));
   router.post('/definitions/drafts', saveDraftHandler(deps));
   router.post('/definitions/preview', previewHandler(deps));
+  router.post('/definitions/calibrate', calibrateHandler(deps));
   router.post('/definitions/:draftId/approvals', approveHandler(deps));
   router.post('/definitions/:draftId/publish', publishHandler(deps));
   router.get('/backfills/:backfillId', getBackfillHandler(deps));
+  router.get('/calibrations/:calibrationId', getCalibrationHandler(deps));
   router.get('/owners', getOwnersHandler(deps));
+  router.post('/definitions/:draftId/shadow', startShadowHandler(deps));
+  router.get('/shadows', listShadowsHandler(deps));
+  router.post('/shadows/:shadowId/stop', stopShadowHandler(deps));
+  router.get('/shadows/:shadowId/report', shadowReportHandler(deps));
   router.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `no route for ${req.method} ${req.baseUrl}${req.path}` });
   });

@@ -17,6 +17,8 @@ export interface CrmApiDeps {
   hubspot: { clientSecret: string; appId: string | null } | null;
   /** Starts a queued backfill in the background (re-scoring every open lead under a new version). */
   startBackfill(ref: TenantRef, backfillId: string): void;
+  /** Runs work after the answer (a calibration), kept until it ends so shutdown waits for it. */
+  runInBackground(work: () => Promise<void>): void;
 }
 
 /** What the auth middleware proved about a request; handlers read it from `res.locals.auth`. */

@@ -33,7 +33,7 @@ export function describeCrmApiContract(makeStore: MakeStore): void {
 
     it('creates, patches and lists backfills, and counts their queued and dead events', async () => {
       const backfill: BackfillRecord = {
-        id: 'bf-1', definitionVersion: 2, status: 'queued', total: 0, enqueueDone: false,
+        id: 'bf-1', definitionVersion: 2, status: 'queued', total: 0, skipped: 0, enqueueDone: false,
         createdAt: at(0), startedAt: null, finishedAt: null, error: null,
       };
       await store().createBackfill(tenantA, backfill);

@@ -3,9 +3,10 @@ import { leadSummaryOf } from '../../../src/core/lead-summary';
 import type { Store } from '../../../src/store/store';
 import type { TenantRef } from '../../../src/core/lead';
 import { makeLead } from '../../core/make-lead';
-import { at, crmEvent, decision, tenantA, tenantB } from '../fixtures';
+import { at, crmEvent, decision, sampleDefinition, tenantA, tenantB } from '../fixtures';
 import type { MakeStore } from './make-store';
 import { useFreshStore } from './use-fresh-store';
+import { shadowDecision } from './shadow-contract';
 
 function feedback(ref: TenantRef, recordId: string): FeedbackRecord {
   const lead = makeLead({ ...ref, recordId });
@@ -41,6 +42,13 @@ async function storeEverything(store: Store, ref: TenantRef, recordId: string, p
   await store.recordFeedback(ref, [feedback(ref, recordId)], at(2));
   await store.upsertLeadSnapshots(ref, [makeLead({ ...ref, recordId })]);
   await store.saveRecordRejection(ref, { recordId, reason: 'no_budget', note: null, actorId: '9001', actorEmail: 'rep@acme.example', rejectedAt: at(2) });
+  // One shadow run per tenant holds the shadow decisions of all its records.
+  let run = await store.getActiveShadowRun(ref, at(1));
+  if (run === null) {
+    const draft = await store.saveDraft(ref, sampleDefinition(), 'ops', at(0));
+    run = await store.startShadowRun(ref, { definitionId: draft.id, startedAt: at(0), endsAt: at(60), startedBy: 'ops' });
+  }
+  await store.saveShadowDecisions(ref, run.id, [shadowDecision(recordId)]);
 }
 
 export function describePurgeContract(makeStore: MakeStore): void {
@@ -54,12 +62,14 @@ export function describePurgeContract(makeStore: MakeStore): void {
 
       const counts = await store().purgeRecord(tenantA, '51234', at(5));
 
-      expect(counts).toEqual({ inbox: 1, dead_letters: 1, decisions: 1, lead_facts: 1, feedback: 1, lead_snapshots: 1, record_rejections: 1 });
+      expect(counts).toEqual({ inbox: 1, dead_letters: 1, decisions: 1, lead_facts: 1, feedback: 1, lead_snapshots: 1, record_rejections: 1, shadow_decisions: 1 });
       expect(await store().decisionHistory(tenantA, '51234')).toEqual([]);
       expect((await store().listLeadFacts(tenantA)).map((f) => f.recordId)).toEqual(['60001']);
       expect((await store().listFeedback(tenantA)).map((f) => f.recordId)).toEqual(['60001']);
       expect((await store().listLeadSnapshots(tenantA)).map((l) => l.recordId)).toEqual(['60001']);
       expect(await store().getRecordRejection(tenantA, '51234')).toBeNull();
+      const [run] = await store().listShadowRuns(tenantA);
+      expect((await store().listShadowDecisions(tenantA, run?.id ?? -1)).map((d) => d.recordId)).toEqual(['60001']);
       expect((await store().listDeadLetters(tenantA)).map((d) => d.event.recordId)).toEqual(['60001']);
       const pending = await store().claimEvents('after', 100, at(6), at(7));
       expect(pending.map((r) => `${r.event.tenantId}/${r.event.recordId}`).sort()).toEqual([`${tenantA.tenantId}/60001`, `${tenantB.tenantId}/51234`]);

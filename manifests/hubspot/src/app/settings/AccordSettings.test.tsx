@@ -24,6 +24,10 @@ import type { FetchCall } from '../../../../../test/manifests/fixtures/fake-acco
 import {
   approvalsMissing,
   backfillDone,
+  calibrationDone,
+  calibrationQueued,
+  calibrationReading,
+  calibrationTooFew,
   backfillRunning,
   definitionsPublished,
   definitionsWithDraft,
@@ -367,5 +371,66 @@ describe('definition edits', () => {
 
   it('never re-add a disqualifier the catalog does not know', () => {
     expect(toggleDisqualifier(live, [], 'made_up', true)).toBe(live);
+  });
+});
+
+describe('Accord settings page: learn from outcomes', () => {
+  it('starts a calibration, follows it, shows learned against live, and opens the learned draft for review', async () => {
+    const learned = calibrationDone.result?.draft;
+    if (!learned) throw new Error('the fixture has a draft');
+    const r = renderSettings(
+      {
+        'POST /api/hubspot/definitions/calibrate': { status: 202, body: calibrationQueued },
+        [`GET /api/hubspot/calibrations/${calibrationQueued.id}`]: [
+          { status: 200, body: calibrationReading },
+          { status: 200, body: calibrationDone },
+        ],
+      },
+      [definitionsPublished, { ...definitionsPublished, draft: learned }],
+    );
+    await ready(r);
+    r.findByTestId(LoadingButton, 'calibrate').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(ProgressBar, 'calibration-progress').props.valueDescription).toBe('Reading outcomes: 1400 so far'));
+    await r.waitFor(() => expect(r.findByTestId(Text, 'calibration-summary').text).toBe('Learned from 2380 outcomes (610 won), saved as draft #43.'));
+    expect(r.posts().map((c) => [c.path, c.body])).toEqual([['/api/hubspot/definitions/calibrate', {}]]);
+
+    const rows = r.findByTestId(Table, 'calibration-figures').findAll(TableRow).slice(1);
+    expect(rows.map((row) => row.findAll(TableCell).map((c) => c.text))).toEqual([
+      ['AUC (ranking, higher is better)', '0.812', '0.655'],
+      ['Calibration error (lower is better)', '0.031', '0.048'],
+      ['Brier score (lower is better)', '0.142', '0.178'],
+    ]);
+    expect(r.findByTestId(Text, 'calibration-blend').text).toBe('86 % of each score comes from the learned points, the rest from the live definition (few outcomes).');
+    expect(r.findByTestId(Text, 'calibration-leaky').text).toContain('lifecyclestage, hs_lead_status, hubspot_owner_id, accord_rejection_reason');
+    expect(r.findByTestId(LoadingButton, 'calibrate').props.disabled).toBe(false);
+
+    // The learned draft goes through the same preview, sign-offs and publishing as any draft.
+    r.findByTestId(Button, 'calibration-review').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Text, 'draft-state').text).toBe('Draft #43, based on version 3, by maria.lopez@example.com.'));
+    expect(r.calls.filter((c) => c.path === '/api/hubspot/definitions')).toHaveLength(2);
+    expect(r.findByTestId(LoadingButton, 'approve-sales').props.disabled).toBe(false);
+    expect(r.findByTestId(Text, 'calibration-summary').text).toContain('draft #43');
+  });
+
+  it('says why nothing was learned when the CRM has too few outcomes', async () => {
+    const r = renderSettings({
+      'POST /api/hubspot/definitions/calibrate': { status: 202, body: calibrationQueued },
+      [`GET /api/hubspot/calibrations/${calibrationQueued.id}`]: { status: 200, body: calibrationTooFew },
+    });
+    await ready(r);
+    r.findByTestId(LoadingButton, 'calibrate').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'calibration-failed').text).toContain('learning needs at least 20'));
+    expect(r.findByTestId(Alert, 'calibration-failed').props.variant).toBe('warning');
+    expect(r.maybeFindByTestId(Button, 'calibration-review')).toBeNull();
+  });
+
+  it('shows Accord’s refusal when the calibration cannot start', async () => {
+    const r = renderSettings({
+      'POST /api/hubspot/definitions/calibrate': { status: 422, body: { error: 'invalid_calibration', message: 'the calibration request is not valid' } },
+    });
+    await ready(r);
+    r.findByTestId(LoadingButton, 'calibrate').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'failure').props.title).toBe('Learning from outcomes did not start'));
+    expect(r.findByTestId(Alert, 'failure').text).toContain('the calibration request is not valid');
   });
 });

@@ -31,6 +31,7 @@ import type {
   AccordClient,
   ApprovalRole,
   BackfillView,
+  CalibrationView,
   Definition,
   DefinitionsView,
   DraftView,
@@ -54,12 +55,14 @@ import {
   toggleDisqualifier,
   toggleableDisqualifiers,
 } from './definition-edits';
+import { LearnFromOutcomes } from './LearnFromOutcomes';
 
 /**
  * Accord's settings page: edit the shared qualification definition (weights, thresholds,
  * disqualifiers, free-mail and competitor lists, owner pools, SLA targets), preview the effect on
  * existing leads, collect the sales and marketing sign-offs, publish a new immutable version and
- * follow the re-scoring of every open lead. All through `hubspot.fetch` to Accord (docs/crm-api.md).
+ * follow the re-scoring of every open lead; or let Accord learn a draft from the CRM's outcomes.
+ * All through `hubspot.fetch` to Accord (docs/crm-api.md).
  */
 hubspot.extend<'settings'>(() => <AccordSettings client={createAccordClient(hubspot.fetch)} />);
 
@@ -67,7 +70,7 @@ const roles: ApprovalRole[] = ['sales', 'marketing'];
 const roleLabels: Record<ApprovalRole, string> = { sales: 'Sales', marketing: 'Marketing' };
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; defs: DefinitionsView; owners: OwnerView[] };
-type Action = 'save' | 'preview' | 'approve-sales' | 'approve-marketing' | 'publish' | null;
+type Action = 'save' | 'preview' | 'approve-sales' | 'approve-marketing' | 'publish' | 'calibrate' | null;
 
 export interface AccordSettingsProps {
   client: AccordClient;
@@ -85,6 +88,7 @@ export function AccordSettings({ client, pollMs = 2000 }: AccordSettingsProps) {
   const [preview, setPreview] = useState<PreviewView | null>(null);
   const [backfill, setBackfill] = useState<BackfillView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [calibration, setCalibration] = useState<CalibrationView | null>(null);
 
   const fetchAll = useCallback(
     async (keepBackfill: boolean) => {
@@ -122,6 +126,16 @@ export function AccordSettings({ client, pollMs = 2000 }: AccordSettingsProps) {
     }, pollMs);
     return () => clearTimeout(timer);
   }, [backfill, client, pollMs]);
+
+  const pollCalibration = useCallback(
+    (id: string) => {
+      client.getCalibration(id).then(
+        (next) => setCalibration(next),
+        (error: unknown) => setFailure({ title: 'Learning progress is unavailable', message: messageOf(error), issues: [] }),
+      );
+    },
+    [client],
+  );
 
   if (load.kind === 'loading' || working === null) {
     if (load.kind === 'error') return <LoadError message={load.message} retry={() => void fetchAll(false)} />;
@@ -177,6 +191,11 @@ export function AccordSettings({ client, pollMs = 2000 }: AccordSettingsProps) {
       setDraft(await client.approve(draft.id, role));
     });
 
+  const startCalibration = () =>
+    run('calibrate', 'Learning from outcomes did not start', async () => {
+      setCalibration(await client.calibrate({}));
+    });
+
   const publish = () =>
     run('publish', 'The definition was not published', async () => {
       if (draft === null) return;
@@ -218,6 +237,16 @@ export function AccordSettings({ client, pollMs = 2000 }: AccordSettingsProps) {
         </Alert>
       ) : null}
       {backfill !== null ? <BackfillProgress backfill={backfill} /> : null}
+
+      <LearnFromOutcomes
+        calibration={calibration}
+        starting={action === 'calibrate'}
+        disabled={busy}
+        start={() => void startCalibration()}
+        poll={pollCalibration}
+        pollMs={pollMs}
+        review={() => void fetchAll(true)}
+      />
 
       <Tile>
         <Heading>Weights</Heading>
@@ -548,6 +577,11 @@ function PreviewResult({ preview }: { preview: PreviewView }) {
   );
 }
 
+/** Leads sales already accepted or rejected keep their stage: say how many, when any. */
+function skippedNote(backfill: BackfillView): string {
+  return backfill.skipped > 0 ? `; ${backfill.skipped} accepted or rejected by sales left as they are` : '';
+}
+
 function BackfillProgress({ backfill }: { backfill: BackfillView }) {
   if (backfill.status === 'failed') {
     return (
@@ -559,7 +593,7 @@ function BackfillProgress({ backfill }: { backfill: BackfillView }) {
   if (backfill.status === 'succeeded') {
     return (
       <Alert title={`Version ${backfill.definitionVersion}: every open lead re-scored`} variant="success" testId="backfill-done">
-        {`${backfill.total} leads re-scored, ${backfill.changed} changed${backfill.failed > 0 ? `, ${backfill.failed} failed` : ''}.`}
+        {`${backfill.total} leads re-scored, ${backfill.changed} changed${backfill.failed > 0 ? `, ${backfill.failed} failed` : ''}${skippedNote(backfill)}.`}
       </Alert>
     );
   }
@@ -568,7 +602,7 @@ function BackfillProgress({ backfill }: { backfill: BackfillView }) {
       title={`Re-scoring open leads under version ${backfill.definitionVersion}`}
       value={backfill.processed}
       maxValue={Math.max(backfill.total, 1)}
-      valueDescription={backfill.status === 'queued' ? 'Queued' : `${backfill.processed} of ${backfill.total} (${backfill.changed} changed)`}
+      valueDescription={backfill.status === 'queued' ? 'Queued' : `${backfill.processed} of ${backfill.total} (${backfill.changed} changed)${skippedNote(backfill)}`}
       testId="backfill-progress"
     />
   );

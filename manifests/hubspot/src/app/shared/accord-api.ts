@@ -165,10 +165,44 @@ export interface BackfillView {
   processed: number;
   changed: number;
   failed: number;
+  /** Leads sales already accepted or rejected: left as they are, not counted in total. */
+  skipped: number;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
+}
+
+export interface FitFigures {
+  auc: number;
+  ece: number;
+  brier: number;
+}
+
+/** What a finished calibration learned: the report's headline and the draft it saved. */
+export interface CalibrationResult {
+  draft: DraftView | null;
+  outcomes: number;
+  converted: number;
+  holdout: { leads: number; converted: number; learned: FitFigures; current: FitFigures } | null;
+  /** Share of the score from the learned points (shrinkage toward the live definition with few outcomes). */
+  blendWeight: number;
+  leakyFields: string[];
+  confidence: string;
+}
+
+/** A calibration from the CRM's outcomes, running in the background (POST …/definitions/calibrate). */
+export interface CalibrationView {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  phase: 'reading' | 'learning' | null;
+  outcomesRead: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  errorCode: string | null;
+  result: CalibrationResult | null;
 }
 
 export interface PublishView {
@@ -232,6 +266,8 @@ export interface AccordClient {
   approve(draftId: number, role: ApprovalRole): Promise<DraftView>;
   publish(draftId: number): Promise<PublishView>;
   getBackfill(backfillId: string): Promise<BackfillView>;
+  calibrate(request: { holdout?: number }): Promise<CalibrationView>;
+  getCalibration(calibrationId: string): Promise<CalibrationView>;
 }
 
 export function createAccordClient(fetcher: AccordFetch, crm: 'hubspot' | 'salesforce' = 'hubspot', base = accordApiBase): AccordClient {
@@ -266,6 +302,8 @@ export function createAccordClient(fetcher: AccordFetch, crm: 'hubspot' | 'sales
     approve: (draftId, role) => call('POST', `/definitions/${id(draftId)}/approvals`, { role }),
     publish: (draftId) => call('POST', `/definitions/${id(draftId)}/publish`, {}, slowCallMs),
     getBackfill: (backfillId) => call('GET', `/backfills/${id(backfillId)}`),
+    calibrate: (request) => call('POST', '/definitions/calibrate', { ...request }),
+    getCalibration: (calibrationId) => call('GET', `/calibrations/${id(calibrationId)}`),
   };
 }
 

@@ -6,6 +6,8 @@ import preview from '@salesforce/apex/AccordApi.preview';
 import approve from '@salesforce/apex/AccordApi.approve';
 import publish from '@salesforce/apex/AccordApi.publish';
 import getBackfill from '@salesforce/apex/AccordApi.getBackfill';
+import calibrate from '@salesforce/apex/AccordApi.calibrate';
+import getCalibration from '@salesforce/apex/AccordApi.getCalibration';
 import {
     actorLabel,
     clone,
@@ -51,6 +53,8 @@ export default class AccordSettings extends LightningElement {
     previewResult;
     backfill;
     pollTimer;
+    calibration;
+    calibrationTimer;
 
     connectedCallback() {
         this.load(false);
@@ -58,6 +62,7 @@ export default class AccordSettings extends LightningElement {
 
     disconnectedCallback() {
         clearTimeout(this.pollTimer);
+        clearTimeout(this.calibrationTimer);
     }
 
     async load(keepBackfill) {
@@ -261,13 +266,90 @@ export default class AccordSettings extends LightningElement {
         const b = this.backfill;
         if (!b) return '';
         if (b.status === 'queued') return `Re-scoring under version ${b.definitionVersion}: queued.`;
-        if (b.status === 'running') return `Re-scoring open leads under version ${b.definitionVersion}: ${b.processed} of ${b.total} (${b.changed} changed).`;
-        if (b.status === 'succeeded') return `Version ${b.definitionVersion}: every open lead re-scored — ${b.total} leads, ${b.changed} changed${b.failed > 0 ? `, ${b.failed} failed` : ''}.`;
+        // Leads sales already accepted or rejected keep their stage: say how many, when any.
+        const skipped = b.skipped > 0 ? `; ${b.skipped} accepted or rejected by sales left as they are` : '';
+        if (b.status === 'running') return `Re-scoring open leads under version ${b.definitionVersion}: ${b.processed} of ${b.total} (${b.changed} changed)${skipped}.`;
+        if (b.status === 'succeeded') return `Version ${b.definitionVersion}: every open lead re-scored — ${b.total} leads, ${b.changed} changed${b.failed > 0 ? `, ${b.failed} failed` : ''}${skipped}.`;
         return `Re-scoring for version ${b.definitionVersion} failed: ${b.error || 'Accord stopped re-scoring.'} ${b.processed} of ${b.total} leads were re-scored.`;
     }
 
     get backfillFailed() {
         return this.backfill && this.backfill.status === 'failed';
+    }
+
+    // ---- learn from outcomes ----
+
+    get calibrationRunning() {
+        return Boolean(this.calibration) && (this.calibration.status === 'queued' || this.calibration.status === 'running');
+    }
+
+    get calibrateDisabled() {
+        return this.busy || this.calibrationRunning;
+    }
+
+    get calibrationProgressText() {
+        const c = this.calibration;
+        if (!this.calibrationRunning) return '';
+        return c.phase === 'learning' ? `Learning from ${c.outcomesRead} outcomes…` : `Reading outcomes from Salesforce: ${c.outcomesRead} so far…`;
+    }
+
+    get calibrationFailed() {
+        return Boolean(this.calibration) && this.calibration.status === 'failed';
+    }
+
+    get calibrationFailedText() {
+        return this.calibrationFailed ? `Nothing was learned: ${this.calibration.error || 'the calibration stopped.'}` : '';
+    }
+
+    get calibrationResult() {
+        const c = this.calibration;
+        return c && c.status === 'succeeded' ? c.result : null;
+    }
+
+    get calibrationSummary() {
+        const r = this.calibrationResult;
+        if (!r) return '';
+        return `Learned from ${r.outcomes} outcomes (${r.converted} won)${r.draft ? `, saved as draft #${r.draft.id}.` : '.'}`;
+    }
+
+    get calibrationHasHoldout() {
+        return Boolean(this.calibrationResult && this.calibrationResult.holdout);
+    }
+
+    get calibrationFigures() {
+        const h = this.calibrationResult && this.calibrationResult.holdout;
+        if (!h) return [];
+        return [
+            ['auc', 'AUC (ranking, higher is better)'],
+            ['ece', 'Calibration error (lower is better)'],
+            ['brier', 'Brier score (lower is better)']
+        ].map(([key, label]) => ({ key, label, learned: h.learned[key].toFixed(3), live: h.current[key].toFixed(3) }));
+    }
+
+    get calibrationHoldoutLabel() {
+        const h = this.calibrationResult && this.calibrationResult.holdout;
+        return h ? `On the newest ${h.leads} leads` : '';
+    }
+
+    get calibrationBlendText() {
+        const r = this.calibrationResult;
+        if (!r) return '';
+        const share = Math.round(r.blendWeight * 100);
+        return share === 100
+            ? 'Enough outcomes: the points are all learned.'
+            : `${share} % of each score comes from the learned points, the rest from the live definition (few outcomes).`;
+    }
+
+    get calibrationLeakyText() {
+        const r = this.calibrationResult;
+        if (!r) return '';
+        return r.leakyFields.length === 0
+            ? 'No field was left out.'
+            : `Left out because sales fills them in after contact or they give the outcome away: ${r.leakyFields.join(', ')}.`;
+    }
+
+    get calibrationCanReview() {
+        return Boolean(this.calibrationResult && this.calibrationResult.draft);
     }
 
     get history() {
@@ -403,6 +485,32 @@ export default class AccordSettings extends LightningElement {
                 this.failure = `Re-scoring progress is unavailable: ${refusalOf(error).message}`;
             }
         }, POLL_MS);
+    }
+
+    handleCalibrate() {
+        return this.run('calibrate', 'Learning from outcomes did not start', async () => {
+            this.calibration = parseAnswer(await calibrate({ requestJson: '{}' }));
+            this.scheduleCalibrationPoll();
+        });
+    }
+
+    scheduleCalibrationPoll() {
+        clearTimeout(this.calibrationTimer);
+        if (!this.calibrationRunning) return;
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.calibrationTimer = setTimeout(async () => {
+            try {
+                this.calibration = parseAnswer(await getCalibration({ calibrationId: this.calibration.id }));
+                this.scheduleCalibrationPoll();
+            } catch (error) {
+                this.failure = `Learning progress is unavailable: ${refusalOf(error).message}`;
+            }
+        }, POLL_MS);
+    }
+
+    /** The learned draft goes through the same preview, sign-offs and publishing as any draft. */
+    handleReviewCalibration() {
+        return this.load(true);
     }
 
     handleRetry() {
