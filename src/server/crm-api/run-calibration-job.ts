@@ -1,6 +1,6 @@
+import { calibrateOffThread } from '../../calibration-io/calibrate-off-thread';
 import { crmCandidateFields } from '../../calibration-io/crm-candidate-fields';
 import { CrmOutcomeSourceError, readCrmOutcomeRows } from '../../calibration-io/crm-outcome-rows';
-import { calibrateFromOutcomes } from '../../core/calibration/calibrate-from-outcomes';
 import { CrmRateLimitedError, CrmUnavailableError } from '../../core/crm-adapter';
 import type { TenantRef } from '../../core/lead';
 import type { CalibrationJobRecord } from '../../store/calibration-job-records';
@@ -26,7 +26,7 @@ class CalibrationRefused extends Error {
 /**
  * Runs a queued calibration: reads the tenant's outcomes from its CRM (progress: outcomes read),
  * learns a definition from them against the live one (the same `calibrateFromOutcomes` as
- * `accord calibrate`), saves it as a draft by the actor who asked, and records the report's headline.
+ * `accord calibrate`, in a worker thread), saves it as a draft by the actor who asked, and records the report's headline.
  * Never throws: a failure is recorded on the job.
  */
 export async function runCalibrationJob(deps: Pick<CrmApiDeps, 'store' | 'runtime' | 'clock' | 'logger'>, tenant: TenantRef, job: CalibrationJobRecord, actor: Actor): Promise<void> {
@@ -53,7 +53,8 @@ export async function runCalibrationJob(deps: Pick<CrmApiDeps, 'store' | 'runtim
     }
     await store.updateCalibrationJob(tenant, job.id, { phase: 'learning', outcomesRead: rows.length, updatedAt: now() });
     const live = await liveDefinition(store, tenant);
-    const report = calibrateFromOutcomes(rows, {
+    // Off the event loop: seconds of learning must not hold up webhook acks on this server.
+    const report = await calibrateOffThread(rows, {
       current: live.definition,
       candidates: crmCandidateFields(tenant.crm),
       now: new Date(clock.now()),
