@@ -5,7 +5,12 @@ export const hubspotHost = 'https://api.hubapi.com';
 
 export const connection: TenantConnection = { crm: 'hubspot', tenantId: '62515', accessToken: 'pat-na1-token-a', instanceUrl: null };
 
-/** Real HubSpot host, intercepted; no request may leave the process. Every interceptor must be used. */
+/**
+ * Real HubSpot host, intercepted; no request may leave the process. Every interceptor must be used.
+ * Afterwards nock lets go of `http`: on a 2-core machine jest runs every file in one process, and a
+ * file that left nock's interceptor in place would route later files' real sockets through it (where
+ * a refused or reset loopback connection becomes an unhandled error that ends the whole run).
+ */
 export function useNock(): void {
   beforeAll(() => nock.disableNetConnect());
   afterEach(() => {
@@ -14,7 +19,10 @@ export function useNock(): void {
     nock.abortPendingRequests();
     expect(unused).toEqual([]);
   });
-  afterAll(() => nock.enableNetConnect());
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
 }
 
 /** A contact as HubSpot's batch endpoints return it. */

@@ -40,7 +40,11 @@ afterEach(() => {
   nock.abortPendingRequests();
   expect(unused).toEqual([]);
 });
-afterAll(() => nock.enableNetConnect());
+// Let go of `http` for the files jest runs after this one in the same process (see hubspot-nock.ts).
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 describe('Salesforce adapter against Salesforce (HTTP mocked)', () => {
   it("calls API v62.0 with the session and Sforce-Call-Options: client=accord, one SOQL query per 200 ids", async () => {
