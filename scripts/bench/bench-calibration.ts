@@ -15,6 +15,8 @@ import { splitByTime } from '../../src/core/calibration/split-by-time';
 import { compileDefinition } from '../../src/core/compile-definition';
 import { defaultDefinition } from '../../src/core/default-definition';
 import { scoreLead } from '../../src/core/score-lead';
+import { interpolateCalibration } from '../../src/core/calibration/probability-of';
+import { seededRandom } from '../../src/core/calibration/seeded-random';
 
 export interface CalibrationFigure {
   model: string;
@@ -29,7 +31,19 @@ export interface CalibrationFigure {
  * Learned definition (pre-contact fields; the leakage guard decides which) against the default
  * definition (its score calibrated on the older rows) and an Odoo-style naive Bayes.
  */
-export function runCalibrationBench(file = findSharedDataFile('leads-x-education/train.csv')): { holdout: number; trainedOn: number; figures: CalibrationFigure[] } {
+export interface CalibrationBench {
+  holdout: number;
+  trainedOn: number;
+  figures: CalibrationFigure[];
+  /** Conversion rate of the older rows and of the holdout, and the learned definition's mean probability on the holdout. */
+  trainRate: number;
+  holdoutRate: number;
+  meanProbability: number;
+  /** The ECE a perfectly calibrated model would still show on this many leads: outcomes drawn from the learned probabilities. */
+  eceNoiseFloor: number;
+}
+
+export function runCalibrationBench(file = findSharedDataFile('leads-x-education/train.csv')): CalibrationBench {
   if (file === null) throw new Error('shared/data/leads-x-education/train.csv not found above the working directory');
   const now = new Date('2026-01-01T00:00:00Z');
   const table = readCsvTable(file);
@@ -61,7 +75,24 @@ export function runCalibrationBench(file = findSharedDataFile('leads-x-education
   const model = fitNaiveBayes(features.map((f) => f.bands.length), bands, train.map((_, i) => i), all.map((r) => r.converted));
   const nb = holdout.map((_, i) => naiveBayesProbability(model, bands, train.length + i));
   figures.push({ model: 'naive Bayes baseline', auc: areaUnderCurve(nb, outcomes), ece: expectedCalibrationError(nb, outcomes), brier: brierScore(nb, outcomes), seconds: elapsed(started) });
-  return { holdout: holdout.length, trainedOn: train.length, figures };
+  const probabilities = learnedEvaluation.scores.map((score) => interpolateCalibration(learned.definition.calibration as NonNullable<typeof learned.definition.calibration>, score));
+  return {
+    holdout: holdout.length,
+    trainedOn: train.length,
+    figures,
+    trainRate: train.filter((r) => r.converted).length / train.length,
+    holdoutRate: outcomes.filter(Boolean).length / outcomes.length,
+    meanProbability: learnedEvaluation.meanProbability,
+    eceNoiseFloor: noiseFloor(probabilities),
+  };
+}
+
+/** Mean ECE over 1,000 draws of outcomes from the probabilities themselves (seeded: the same every run). */
+function noiseFloor(probabilities: readonly number[]): number {
+  const random = seededRandom(11);
+  let total = 0;
+  for (let draw = 0; draw < 1000; draw++) total += expectedCalibrationError(probabilities, probabilities.map((p) => random() < p));
+  return total / 1000;
 }
 
 function pick(e: { auc: number; ece: number; brier: number }) {
@@ -79,4 +110,9 @@ if (require.main === module) {
   for (const f of result.figures) {
     process.stdout.write(`| ${f.model} | ${f.auc.toFixed(3)} | ${f.ece.toFixed(3)} | ${f.brier.toFixed(3)} | ${f.seconds.toFixed(2)} s |\n`);
   }
+  const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
+  process.stdout.write(
+    `\nConverted: ${percent(result.trainRate)} of the older rows, ${percent(result.holdoutRate)} of the holdout; learned mean probability ${percent(result.meanProbability)}.\n` +
+      `ECE a perfectly calibrated model would still show on ${result.holdout} leads: ${result.eceNoiseFloor.toFixed(3)}.\n`,
+  );
 }

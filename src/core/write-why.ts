@@ -10,6 +10,7 @@ import { rejectionLabel } from './rejection-label';
 import type { ScoreSheet } from './score-lead';
 import { stageLabels } from './stage';
 import { compileDefinition } from './compile-definition';
+import { criteriaBullets, criterionBullet } from './criteria-bullets';
 import type { Acceptance } from './detect-acceptance';
 import { fitWhy } from './fit-why';
 import { isWorkingStatus } from './working-status';
@@ -34,27 +35,31 @@ export interface WhyInput {
 
 /**
  * The plain-language "why": a one-sentence verdict, then "+" for criteria met, "-" for missed,
- * "!" for disqualifiers, then who the lead was routed to. Bullets are cut before the routing line
- * when the text would be too long.
+ * "!" for disqualifiers, then who the lead was routed to. A definition with many criteria shows
+ * the ones that carried the most points and the biggest misses (criteriaBullets). Bullets are cut
+ * before the routing line when the text would be too long.
  */
 export function writeWhy(input: WhyInput): string {
-  const bullets: string[] = [];
+  const criteria = criteriaBullets(input.sheet.reasons, input.definition, compileDefinition(input.definition).rawMaxPoints);
+  const bullets: string[] = [...criteria.bullets];
   let anyIntentMet = false;
   for (const reason of input.sheet.reasons) {
     if (reason.kind === 'intent' && reason.met) anyIntentMet = true;
+    if (reason.kind !== 'intent' && reason.kind !== 'disqualifier') continue;
     const bullet = reasonBullet(reason);
     if (bullet !== null) bullets.push(bullet);
   }
-  if (!anyIntentMet) bullets.push('- Intent (0): no qualifying activity yet');
+  // A definition without intent signals (a learned one) has nothing to say about intent.
+  if (!anyIntentMet && input.definition.intent.signals.length > 0) bullets.push('- Intent (0): no qualifying activity yet');
   if (input.missingFields.length > 0) bullets.push(`- Missing: ${input.missingFields.join(', ')}`);
   const tail: string[] = [];
   if (input.routing !== null) tail.push(routingLine(input.routing, input.ownerName));
   if (input.escalationLine !== null) tail.push(input.escalationLine);
   if (input.marketingOwnerName !== null) tail.push(`Handed back to marketing: ${input.marketingOwnerName}`);
-  return fitWhy(verdictLine(input), bullets, tail);
+  return fitWhy(verdictLine(input, criteria.strongest), bullets, tail, criteria.hidden);
 }
 
-function verdictLine({ lead, definition, verdict, sheet, missingFields, acceptance }: WhyInput): string {
+function verdictLine({ lead, definition, verdict, sheet, missingFields, acceptance }: WhyInput, strongest: string | null): string {
   const scored = `(score ${sheet.score}/100)`;
   switch (verdict.cause) {
     case 'rejected': {
@@ -77,18 +82,18 @@ function verdictLine({ lead, definition, verdict, sheet, missingFields, acceptan
       return `${stageLabels.nurture} ${scored}: missing ${fields} (${missingFields.join(', ')}), so not sent to sales.`;
     }
     case 'auto_accepted':
-      return `${stageLabels.sales_ready}, auto-accepted ${scored}: ${leadSummary(lead, definition, sheet.reasons)}.`;
+      return `${stageLabels.sales_ready}, auto-accepted ${scored}: ${leadSummary(lead, definition, sheet.reasons, strongest)}.`;
     case 'sales_ready':
-      return `${stageLabels.sales_ready} ${scored}: ${leadSummary(lead, definition, sheet.reasons)}.`;
+      return `${stageLabels.sales_ready} ${scored}: ${leadSummary(lead, definition, sheet.reasons, strongest)}.`;
     case 'mql':
-      return `${stageLabels.mql} ${scored}: ${leadSummary(lead, definition, sheet.reasons)}; sales-ready at ${definition.thresholds.salesReady}.`;
+      return `${stageLabels.mql} ${scored}: ${leadSummary(lead, definition, sheet.reasons, strongest)}; sales-ready at ${definition.thresholds.salesReady}.`;
     case 'below_mql':
       return `${stageLabels.nurture} ${scored}: below the MQL threshold of ${definition.thresholds.mql}.`;
   }
 }
 
 /** "VP Sales at a 120-person company who requested a demo and viewed pricing". */
-function leadSummary(lead: Lead, definition: Definition, reasons: readonly Reason[]): string {
+function leadSummary(lead: Lead, definition: Definition, reasons: readonly Reason[], strongest: string | null): string {
   const who = lead.title?.trim() ? clip(lead.title.trim(), 60) : 'Lead';
   const where =
     lead.employees !== null
@@ -105,14 +110,16 @@ function leadSummary(lead: Lead, definition: Definition, reasons: readonly Reaso
       if (signal === undefined) return [];
       return [activityDeed(signal.activity, Number(readLeadField(lead, `signals.${signal.activity}`)))];
     });
+  // Nothing about the person on record (e.g. a learned definition over form fields): name what scored.
+  if (who === 'Lead' && where === '' && deeds.length === 0 && strongest !== null) return `most points from ${strongest}`;
   return `${who}${where}${deeds.length > 0 ? ` who ${deeds.join(' and ')}` : ''}`;
 }
 
 function reasonBullet(reason: Reason): string | null {
   if (reason.kind === 'disqualifier') return `! ${reason.label} (${reason.points}): ${reason.evidence}`;
-  if (reason.met) return `+ ${reason.label} (+${reason.points}): ${reason.evidence}`;
   // Unmet intent signals are the normal case and would drown the list; unmet criteria are informative.
-  return reason.kind === 'intent' ? null : `- ${reason.label} (0): ${reason.evidence}`;
+  if (reason.kind === 'intent' && !reason.met) return null;
+  return criterionBullet(reason);
 }
 
 export function routingLine(routing: RoutingOutcome, ownerName: string | null): string {

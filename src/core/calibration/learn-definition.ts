@@ -49,9 +49,12 @@ export interface LearnResult {
   notes: string[];
 }
 
-/** Older rows weigh less: e^(−2) for the oldest, half-life about a third of the window. */
-const modelRecency = 2;
-/** The calibration follows the recent conversion rate more closely (half-life a sixth of the window). */
+/**
+ * The calibration follows the recent conversion rate (the oldest row weighs e^(−4), half-life a
+ * sixth of the window). The model itself weighs every row the same: on time-ordered folds of the
+ * X Education leads, down-weighting older rows cost more in sample size than it gained in
+ * recency (docs/calibration.md).
+ */
 const calibrationRecency = 4;
 const penaltyGrid: readonly BandPenalties[] = [3, 10, 30].flatMap((category) => [1, 3, 10].map((step) => ({ category, step })));
 const criteriaBudget = 100;
@@ -86,11 +89,10 @@ export function learnDefinition(outcomeRows: readonly OutcomeRow[], options: Lea
   });
   const features = keep.map((f) => prepared.features[f] as Feature);
   const bands = keep.map((f) => allBands[f] as Int16Array);
-  const weights = rows.map((_, i) => Math.exp(modelRecency * ((i + 1) / n - 1)));
   const everyRow = rows.map((_, i) => i);
 
-  const { penalties, model: tuned } = choosePenalties(features, bands, outcomes, weights);
-  const model = fitBandModel(features, bands, everyRow, outcomes, penalties, weights, tuned);
+  const { penalties, model: tuned } = choosePenalties(features, bands, outcomes);
+  const model = fitBandModel(features, bands, everyRow, outcomes, penalties, undefined, tuned);
   const bandRows = features.map((feature, f) => {
     const counts = new Array<number>(feature.bands.length).fill(0);
     for (const band of bands[f] as Int16Array) if (band >= 0) counts[band] = (counts[band] ?? 0) + 1;
@@ -133,7 +135,7 @@ export function learnDefinition(outcomeRows: readonly OutcomeRow[], options: Lea
   delete draft.calibration;
 
   // Calibrate on predictions each row got from a model that did not see it.
-  const heldOut = outOfFoldLogits(features, bands, outcomes, weights, penalties, model);
+  const heldOut = outOfFoldLogits(features, bands, outcomes, penalties, model);
   const draftCompiled = compileDefinition(draft);
   const disqualified = rows.map((row) => scoreLead(row.lead, draft, draftCompiled, options.now).disqualifiedBy.length > 0);
   const currentOrZero = (i: number) => (blendWeight === 1 ? 0 : (currentScores[i] as number));
@@ -169,7 +171,6 @@ function choosePenalties(
   features: readonly Feature[],
   bands: readonly Int16Array[],
   outcomes: readonly boolean[],
-  weights: readonly number[],
 ): { penalties: BandPenalties; model: BandModel | undefined } {
   const n = outcomes.length;
   const cut = Math.floor(n * 0.75);
@@ -179,7 +180,7 @@ function choosePenalties(
   let best = { penalties: penaltyGrid[0] as BandPenalties, model: undefined as BandModel | undefined, loss: Infinity };
   let previous: BandModel | undefined;
   for (const penalties of penaltyGrid) {
-    const model = fitBandModel(features, bands, fitRows, outcomes, penalties, weights, previous);
+    const model = fitBandModel(features, bands, fitRows, outcomes, penalties, undefined, previous);
     previous = model;
     const loss = logLoss(model, bands, checkRows, outcomes);
     if (loss < best.loss - 1e-12) best = { penalties, model, loss };
@@ -192,7 +193,6 @@ function outOfFoldLogits(
   features: readonly Feature[],
   bands: readonly Int16Array[],
   outcomes: readonly boolean[],
-  weights: readonly number[],
   penalties: BandPenalties,
   start: BandModel,
 ): number[] {
@@ -204,7 +204,7 @@ function outOfFoldLogits(
     const high = Math.floor(((k + 1) * n) / folds);
     const fitRows: number[] = [];
     for (let i = 0; i < n; i++) if (i < low || i >= high) fitRows.push(i);
-    const model = fitBandModel(features, bands, fitRows, outcomes, penalties, weights, start);
+    const model = fitBandModel(features, bands, fitRows, outcomes, penalties, undefined, start);
     for (let i = low; i < high; i++) logits[i] = bandModelLogit(model, bands, i);
   }
   return logits;

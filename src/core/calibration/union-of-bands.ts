@@ -38,7 +38,8 @@ function numericUnion(feature: Feature, chosen: readonly Band[]): { when: Predic
 function categoryUnion(feature: Feature, chosen: readonly Band[]): { when: Predicate; words: string } {
   const field = feature.field;
   const named = namedValues(feature);
-  const values = chosen.flatMap((b) => (b.type === 'value' ? [b.value] : []));
+  // In the feature's order, most common first, so a shortened label names the values most leads have.
+  const values = named.filter((v) => chosen.some((b) => b.type === 'value' && b.value === v));
   const withOther = chosen.some((b) => b.type === 'other');
   const withMissing = chosen.some((b) => b.type === 'missing');
   const left = named.filter((v) => !values.includes(v));
@@ -46,14 +47,24 @@ function categoryUnion(feature: Feature, chosen: readonly Band[]): { when: Predi
     return { when: bandPredicate(feature, chosen[0] as Band), words: `${feature.name}: ${bandWords(chosen[0] as Band)}` };
   }
   if (withOther) {
-    // Everything but the values left out: shorter to say, and new categories fall on this side as "other" does.
+    // Everything but the values left out: new categories fall on this side as "other" does.
     const notLeft: Predicate = left.length === 0 ? { field, op: 'exists' } : { field, op: 'not_in', value: left };
     const when: Predicate = withMissing ? (left.length === 0 ? { any: [notLeft, { field, op: 'missing' }] } : { not: { field, op: 'in', value: left } }) : notLeft;
-    const except = left.length === 0 ? 'any value' : `anything but ${joinOr(left)}`;
+    const except = left.length === 0 ? 'any value' : left.length <= listedValues ? `anything but ${joinOr(left)}` : valueWords(values, true);
     return { when, words: `${feature.name}: ${except}${withMissing ? ', or unknown' : ''}` };
   }
   const inValues: Predicate = { field, op: 'in', value: values };
-  if (!withMissing) return { when: inValues, words: `${feature.name}: ${joinOr(values)}` };
+  if (!withMissing) return { when: inValues, words: `${feature.name}: ${valueWords(values, false)}` };
   if (values.length === 0) return { when: { field, op: 'missing' }, words: `${feature.name}: unknown` };
-  return { when: { any: [inValues, { field, op: 'missing' }] }, words: `${feature.name}: ${joinOr([...values, 'unknown'])}` };
+  return { when: { any: [inValues, { field, op: 'missing' }] }, words: `${feature.name}: ${valueWords(values, false)}, or unknown` };
+}
+
+/** Beyond three values a label stops being read: reps see the most common ones and a count. */
+const listedValues = 3;
+
+/** "Google, Organic Search or Reference"; "Google, Organic Search or 5 more" (values come most common first). */
+function valueWords(values: readonly string[], withOther: boolean): string {
+  if (!withOther && values.length <= listedValues) return joinOr(values);
+  if (withOther && values.length < listedValues) return joinOr([...values, 'another value']);
+  return `${values.slice(0, 2).join(', ')} or ${values.length - 2 + (withOther ? 1 : 0)} more`;
 }

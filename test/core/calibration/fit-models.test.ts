@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fitIsotonic } from '../../../src/core/calibration/fit-isotonic';
 import { fitCalibration } from '../../../src/core/calibration/fit-calibration';
+import { fitPlatt, plattProbability } from '../../../src/core/calibration/fit-platt';
 import { fitLogisticRegression, sigmoid } from '../../../src/core/calibration/fit-logistic-regression';
 import { seededRandom } from '../../../src/core/calibration/seeded-random';
 import { solvePositiveDefinite } from '../../../src/core/calibration/solve-positive-definite';
@@ -70,5 +71,19 @@ describe('fitIsotonic and fitCalibration', () => {
     const calibration = fitCalibration(scores, outcomes, 'platt');
     expect(calibration.points[50]?.[1]).toBeCloseTo(0.5, 1);
     expect(calibration.points[80]?.[1]).toBeCloseTo(sigmoid(3), 1);
+  });
+
+  it('Platt scaling bends with the data: a flatter top is followed, a straight line stays straight', () => {
+    const random = seededRandom(5);
+    const scores = Array.from({ length: 20000 }, () => Math.floor(random() * 101));
+    const bentLogit = (s: number) => 8 * (s / 100 - 0.5) - 12 * (s / 100 - 0.5) ** 2;
+    const bent = fitPlatt(scores, scores.map((s) => random() < sigmoid(bentLogit(s))));
+    expect(bent.curvature).toBeCloseTo(-12, 0);
+    expect(plattProbability(bent, 90)).toBeCloseTo(sigmoid(bentLogit(90)), 1);
+    const straight = fitPlatt(scores, scores.map((s) => random() < sigmoid(8 * (s / 100 - 0.5))));
+    expect(Math.abs(straight.curvature)).toBeLessThan(2);
+    // The map never falls, even where the bent curve would turn down past the scores seen.
+    const steep = fitCalibration(scores, scores.map((s) => random() < sigmoid(6 * (s / 100 - 0.5) - 30 * (s / 100 - 0.5) ** 2)), 'platt');
+    expect(calibrationSchema.safeParse(steep).success).toBe(true);
   });
 });
