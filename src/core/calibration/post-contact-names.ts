@@ -1,7 +1,9 @@
 /**
  * Fields people fill in after talking to a lead, so they reveal the outcome instead of predicting
  * it: sales tags and dispositions, lead quality or rating, the profile sales writes, the CRM's own
- * "last notable activity", statuses, owners, rejection and won/lost fields.
+ * "last notable activity", statuses, owners, rejection and won/lost fields, conversion, and the
+ * CRM's record-keeping stamps of the last sales touch or edit (HubSpot `notes_last_contacted`,
+ * `hs_last_sales_activity_timestamp`; Salesforce `LastModifiedDate`, `SystemModstamp`).
  */
 const postContactLeadFields: ReadonlySet<string> = new Set(['status', 'ownerId', 'rejectionReason', 'rejectionNote']);
 
@@ -16,7 +18,11 @@ const postContactWords: readonly RegExp[] = [
   /\blifecycle ?stage\b/,
   /\b(closed|won|lost)\b/,
   /\bowner\b/,
-  /\bsales (notes?|stage|status)\b/,
+  /\bsales (notes?|stage|status|activity)\b/,
+  /\bstatus\b/,
+  /\b(is )?converted\b/,
+  /\blast (contacted|modified)\b/,
+  /\bmodstamp\b/,
   /\baccord\b/,
 ];
 
