@@ -72,7 +72,9 @@ export function scheduleJob(job: JobSpec, deps: ScheduleDeps): ScheduledTask {
       const next = task.getNextRuns(2).find((run) => run.getTime() > wallNow + slotMarginMs);
       void runJobSlot(job, deps, next === undefined ? null : deps.clock.now() + (next.getTime() - wallNow));
     },
-    { name: job.name, noOverlap: true },
+    // node-cron drops a slot whose timer fires more than a second late by default: one long GC pause or
+    // a busy event loop at 03:00 would skip that day's job. A late slot still runs, up to the next one.
+    { name: job.name, noOverlap: true, missedExecutionTolerance: Number.MAX_SAFE_INTEGER },
   );
   return task;
 }

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { runJobSlot, slotMarginMs, type JobSpec } from '../../src/jobs/schedule-job';
+import { runJobSlot, scheduleJob, slotMarginMs, type JobSpec } from '../../src/jobs/schedule-job';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { ManualClock } from '../support/manual-clock';
 
@@ -81,5 +81,34 @@ describe('scheduled job lease across instances', () => {
     clock.time += 500;
     expect(await runJobSlot(failing, { store, clock, logger, holder: 'b' }, slot + minute)).toBe(false);
     expect(calls).toBe(1);
+  });
+
+  it('still runs a slot whose timer fired seconds late because the event loop was busy', async () => {
+    const runs: number[] = [];
+    const spec: JobSpec = {
+      name: 'decay-rescore',
+      cron: '*/5 * * * * *',
+      maxRunMs: minute,
+      async run() {
+        runs.push(Date.now());
+      },
+    };
+    // Just before a 5-second slot, hold the event loop for 3 s: the slot's timer fires about 2.8 s late
+    // (node-cron reads the time in whole seconds, so under 2 s would still count as 1 s late).
+    const untilSlot = 5_000 - (Date.now() % 5_000);
+    if (untilSlot < 1_000) await new Promise((r) => setTimeout(r, untilSlot + 100));
+    const slot = Date.now() + (5_000 - (Date.now() % 5_000));
+    const task = scheduleJob(spec, { store, clock: { now: () => Date.now() }, logger, holder: 'instance-a' });
+    try {
+      await new Promise((r) => setTimeout(r, slot - 200 - Date.now()));
+      const busyUntil = Date.now() + 3_000;
+      while (Date.now() < busyUntil) {
+        // busy: a long synchronous pass, or a GC pause
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(runs.filter((at) => at >= slot && at < slot + 5_000)).toHaveLength(1);
+    } finally {
+      await task.stop();
+    }
   });
 });
