@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { runJobSlot, scheduleJob, slotMarginMs, type JobSpec } from '../../src/jobs/schedule-job';
+import { systemClock } from '../../src/pipeline/clock';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { ManualClock } from '../support/manual-clock';
 
@@ -98,7 +99,7 @@ describe('scheduled job lease across instances', () => {
     const untilSlot = 5_000 - (Date.now() % 5_000);
     if (untilSlot < 1_000) await new Promise((r) => setTimeout(r, untilSlot + 100));
     const slot = Date.now() + (5_000 - (Date.now() % 5_000));
-    const task = scheduleJob(spec, { store, clock: { now: () => Date.now() }, logger, holder: 'instance-a' });
+    const task = scheduleJob(spec, { store, clock: systemClock, logger, holder: 'instance-a' });
     try {
       await new Promise((r) => setTimeout(r, slot - 200 - Date.now()));
       const busyUntil = Date.now() + 3_000;
