@@ -37,8 +37,9 @@ import { slaSweepJob, sweepAllSlas } from './jobs/sla-sweep-job';
 import { decayRescoreJob, rescoreAllDecayed } from './jobs/decay-rescore-job';
 import { sendDueDigests, weeklyDigestJob } from './jobs/weekly-digest-job';
 import { funnelAlertJob } from './jobs/funnel-alert-job';
+import { outcomeSyncJob } from './jobs/outcome-sync-job';
 import { channelTargetsOf } from './notify/channel-target';
-import { createNotifier } from './notify/notifier';
+import { createTenantNotifier } from './notify/tenant-notifier';
 import type { SlaSweepResult } from './pipeline/sweep-tenant-slas';
 import type { DigestRecord } from './store/store';
 import type { ChangeFeed } from './pipeline/change-feed';
@@ -215,7 +216,12 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     },
   );
 
-  const notifier = createNotifier(channelTargetsOf(config), logger);
+  const notifier = createTenantNotifier({
+    store,
+    sealer: config.ACCORD_SECRET_KEY ? credentialsSealer(config.ACCORD_SECRET_KEY) : null,
+    fallback: channelTargetsOf(config),
+    logger,
+  });
   const loopDeps = { store, runtime, clock, logger, notifier };
   const tasks: ScheduledTask[] = [];
   if (options.jobs !== false) {
@@ -228,6 +234,7 @@ export async function startAccord(options: StartOptions): Promise<RunningAccord>
     tasks.push(scheduleJob(decayRescoreJob(loopDeps), jobDeps));
     tasks.push(scheduleJob(weeklyDigestJob(loopDeps), jobDeps));
     tasks.push(scheduleJob(funnelAlertJob(loopDeps), jobDeps));
+    tasks.push(scheduleJob(outcomeSyncJob({ store, runtime, clock, logger }, config.OUTCOME_SYNC_CRON), jobDeps));
     tasks.push(scheduleJob(installCheckJob(installCheckDeps), jobDeps));
     tasks.push(scheduleJob(queuedBackfillJob({ store, runtime, clock, logger }), jobDeps));
   }

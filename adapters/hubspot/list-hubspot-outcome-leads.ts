@@ -1,11 +1,18 @@
-import type { OutcomeLead, OutcomeRules } from '../../src/core/crm-adapter';
+import type { ClosedDeal, OutcomeLead, OutcomeRules } from '../../src/core/crm-adapter';
 import { callHubspot } from './call-hubspot';
 import type { HubspotApis } from './create-hubspot-apis';
 import { hubspotContactProperties, hubspotContactToLead, type HubspotContact } from './hubspot-contact-to-lead';
 import { parseHubspotDate } from './parse-hubspot-date';
+import { parseHubspotNumber } from './parse-hubspot-number';
 
 export const defaultWonStages: readonly string[] = ['salesqualifiedlead', 'opportunity', 'customer'];
 export const defaultLostStatuses: readonly string[] = ['UNQUALIFIED', 'BAD_TIMING'];
+
+/**
+ * What HubSpot rolls up onto a contact about its deals (the scoreboard's won date and amount); read
+ * only here, the worker's contact read does not need them.
+ */
+const dealProperties = ['hs_lifecyclestage_customer_date', 'recent_deal_amount', 'total_revenue'] as const;
 
 /** Search answers at most 200 per page and never past the 10,000th result of one query. */
 const pageSize = 200;
@@ -49,7 +56,11 @@ export async function listHubspotOutcomeLeads(
   const lost = lowerSet(lostStatuses);
   const cursor = parseCursor(after);
   const created = (operator: string, ms: number | null) => (ms === null ? [] : [{ propertyName: 'createdate', operator, value: String(ms) }]);
-  const search = (since: object[], limit: number, offset: number) => {
+  const modifiedSince = rules.modifiedSince === undefined ? null : Date.parse(rules.modifiedSince);
+  if (modifiedSince !== null && !Number.isFinite(modifiedSince)) throw new Error(`modifiedSince is not an instant: ${rules.modifiedSince}`);
+  const changed = modifiedSince === null ? [] : [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(modifiedSince) }];
+  const search = (createdFilter: object[], limit: number, offset: number) => {
+    const since = [...createdFilter, ...changed];
     const request = {
       filterGroups: [
         { filters: [{ propertyName: 'lifecyclestage', operator: 'IN', values: [...wonStages] }, ...since] },
@@ -57,7 +68,7 @@ export async function listHubspotOutcomeLeads(
         { filters: [{ propertyName: 'accord_rejection_reason', operator: 'HAS_PROPERTY' }, ...since] },
       ],
       sorts: [{ propertyName: 'createdate', direction: 'ASCENDING' }],
-      properties: [...hubspotContactProperties],
+      properties: [...hubspotContactProperties, ...dealProperties],
       limit,
       after: String(offset),
     } as unknown as SearchRequest;
@@ -81,7 +92,10 @@ export async function listHubspotOutcomeLeads(
     if (seen.has(contact.id)) continue;
     fresh += 1;
     const outcome = outcomeOf(contact, won, lost);
-    if (outcome !== null) outcomes.push({ lead: hubspotContactToLead(tenantId, contact), outcome, createdAt });
+    if (outcome === null) continue;
+    const deal = dealOf(contact);
+    const modifiedAt = parseHubspotDate(contact.properties.lastmodifieddate ?? null);
+    outcomes.push({ lead: hubspotContactToLead(tenantId, contact), outcome, createdAt, ...(deal === null ? {} : { deal }), ...(modifiedAt === null ? {} : { modifiedAt }) });
   }
 
   const read = cursor.offset + page.results.length;
@@ -103,6 +117,18 @@ function outcomeOf(contact: HubspotContact, won: ReadonlySet<string>, lost: Read
   const value = (name: string) => (contact.properties[name] ?? '').trim().toLowerCase();
   if (won.has(value('lifecyclestage'))) return 1;
   if (lost.has(value('hs_lead_status')) || value('accord_rejection_reason') !== '') return 0;
+  return null;
+}
+
+/**
+ * The scoreboard's verdict: a customer has won (HubSpot sets the lifecycle stage once a deal closes
+ * won), an unqualified lead status is a disqualification; sales-qualified and opportunity are open.
+ */
+function dealOf(contact: HubspotContact): ClosedDeal | null {
+  const value = (name: string) => (contact.properties[name] ?? '').trim();
+  const amount = parseHubspotNumber(contact.properties.recent_deal_amount ?? null) ?? parseHubspotNumber(contact.properties.total_revenue ?? null);
+  if (value('lifecyclestage').toLowerCase() === 'customer') return { result: 'won', at: parseHubspotDate(contact.properties.hs_lifecyclestage_customer_date ?? null), amount };
+  if (value('hs_lead_status').toUpperCase() === 'UNQUALIFIED') return { result: 'lost', at: null, amount: null };
   return null;
 }
 

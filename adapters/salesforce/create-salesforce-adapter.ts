@@ -78,8 +78,8 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     install: (connection) =>
       callSalesforce('check Accord\'s Lead fields', async () => checkAccordFields((await contextFor(connection)).profile)),
     listRecordIds: (connection, after) => callSalesforce('list open leads', () => listOpenLeadIds(cache.connectionFor(connection), after)),
-    listOutcomeLeads: (connection, after) =>
-      callSalesforce('list leads with outcomes', async () => listSalesforceOutcomeLeads(cache.connectionFor(connection), after, await contextFor(connection))),
+    listOutcomeLeads: (connection, after, rules = {}) =>
+      callSalesforce('list leads with outcomes', async () => listSalesforceOutcomeLeads(cache.connectionFor(connection), after, await contextFor(connection), rules)),
     writeRejection: (connection, recordId, rejection) =>
       callSalesforce('write rejection', () => writeSalesforceRejection(cache.connectionFor(connection), recordId, rejection)),
     listChangedSince: (connection, since, maxRecords) =>

@@ -157,6 +157,10 @@ export const standardContactProperties: readonly PropertySpec[] = [
   // Set by HubSpot when a rep logs a call, email or meeting: Accord reads them as sales' first touch.
   { name: 'notes_last_contacted', label: 'Last Contacted', type: 'datetime', fieldType: 'date', groupName: 'sales_properties' },
   { name: 'hs_last_sales_activity_timestamp', label: 'Last Engagement Date', type: 'datetime', fieldType: 'date', groupName: 'sales_properties' },
+  // HubSpot fills these from the contact's deals; the sandbox has no deals, so tests set them as the rollup would.
+  { name: 'hs_lifecyclestage_customer_date', label: 'Became a Customer Date', type: 'datetime', fieldType: 'date', groupName: 'contactinformation' },
+  { name: 'recent_deal_amount', label: 'Recent Deal Amount', type: 'number', fieldType: 'number', groupName: 'sales_properties' },
+  { name: 'total_revenue', label: 'Total Revenue', type: 'number', fieldType: 'number', groupName: 'sales_properties' },
   {
     name: 'lastmodifieddate',
     label: 'Last Modified Date',

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { systemClock, type Clock } from './clock';
 import { parseRequestBody } from './parse-request-body';
 import { restLead } from './rest-lead';
 import { opportunityStages } from './salesforce-opportunity';
@@ -13,7 +14,11 @@ const createManyBody = z.strictObject({ records: z.array(z.strictObject({ fields
 const editBody = z.strictObject({ fields, userId });
 const actorBody = z.strictObject({ userId }).default({});
 // Converting with an opportunity makes one in that state (Lead Convert creates it open; reps close it later).
-const convertBody = z.strictObject({ userId, opportunity: z.enum(['open', 'won', 'lost']).optional() }).default({});
+const opportunityOutcome = z.enum(['open', 'won', 'lost']);
+const amount = z.number().nonnegative().nullable().optional();
+const convertBody = z.strictObject({ userId, opportunity: opportunityOutcome.optional(), amount }).default({});
+// A rep moving the opportunity on (closing it won or lost), as in the UI: the converted lead is not touched.
+const opportunityBody = z.strictObject({ outcome: opportunityOutcome, amount });
 const outboundBody = z.strictObject({ url: z.url().nullable() });
 const userBody = z.strictObject({ IsActive: z.boolean() });
 const mergeBody = z.strictObject({ loserIds: z.array(z.string()).min(1).max(2), userId });
@@ -24,6 +29,8 @@ export interface SalesforceControlDeps {
   state: SalesforceState;
   outbound: SalesforceOutboundDelivery;
   clients: ReadonlyMap<string, number>;
+  /** Stamps opportunities as the org's lead store stamps leads. */
+  clock?: Clock;
 }
 
 /**
@@ -33,6 +40,7 @@ export interface SalesforceControlDeps {
  */
 export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
   const { state, outbound } = deps;
+  const clock = deps.clock ?? systemClock;
   const router = Router();
   // Web-to-lead fills what the form left out and hands the lead to the lead queue.
   const webToLead = { fillRequired: true, defaultOwnerId: state.leadQueueId };
@@ -83,10 +91,34 @@ export function salesforceControlRoutes(deps: SalesforceControlDeps): Router {
     const lead = state.leads.find(String(req.params.id));
     if (body.opportunity !== undefined && lead !== undefined && lead.IsConverted !== true) {
       opportunityId = state.newOpportunityId();
-      const closeDate = new Date().toISOString().slice(0, 10);
-      state.opportunities.set(opportunityId, { Id: opportunityId, Name: String(lead.Company ?? 'Opportunity'), CloseDate: closeDate, ...opportunityStages[body.opportunity] });
+      const now = new Date(clock()).toISOString();
+      state.opportunities.set(opportunityId, {
+        Id: opportunityId,
+        Name: String(lead.Company ?? 'Opportunity'),
+        CloseDate: now.slice(0, 10),
+        Amount: body.amount ?? null,
+        LastModifiedDate: now,
+        SystemModstamp: now,
+        ...opportunityStages[body.opportunity],
+      });
     }
     res.json(shown(state.leads.convert(String(req.params.id), body.userId ?? state.adminUserId, opportunityId)));
+  });
+
+  router.patch('/opportunities/:id', (req, res) => {
+    const body = parseRequestBody(opportunityBody, req.body);
+    const opportunity = state.opportunities.get(String(req.params.id));
+    if (!opportunity) {
+      res.status(404).json([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      return;
+    }
+    const now = new Date(clock()).toISOString();
+    const closing = body.outcome !== 'open' && !opportunity.IsClosed;
+    const changed = { ...opportunity, ...opportunityStages[body.outcome], LastModifiedDate: now, SystemModstamp: now };
+    if (closing) changed.CloseDate = now.slice(0, 10);
+    if (body.amount !== undefined) changed.Amount = body.amount;
+    state.opportunities.set(opportunity.Id, changed);
+    res.json(changed);
   });
 
   // A person deleting a lead in the UI: to the recycle bin and the delete log, no outbound message.

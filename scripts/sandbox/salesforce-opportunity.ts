@@ -6,6 +6,10 @@ export interface SalesforceOpportunity {
   IsClosed: boolean;
   IsWon: boolean;
   CloseDate: string;
+  Amount: number | null;
+  /** When it last changed (ISO): closing it does not touch the lead it was converted from. */
+  LastModifiedDate: string;
+  SystemModstamp: string;
 }
 
 export type OpportunityOutcome = 'open' | 'won' | 'lost';

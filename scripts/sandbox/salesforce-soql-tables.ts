@@ -49,6 +49,9 @@ export function salesforceSoqlTables(state: SalesforceState): ReadonlyMap<string
       { name: 'IsClosed', type: 'boolean' },
       { name: 'IsWon', type: 'boolean' },
       { name: 'CloseDate', type: 'date' },
+      { name: 'Amount', type: 'double' },
+      { name: 'LastModifiedDate', type: 'datetime' },
+      { name: 'SystemModstamp', type: 'datetime' },
     ],
     rows: () => [...state.opportunities.values()].map((o) => ({ ...o })),
   };

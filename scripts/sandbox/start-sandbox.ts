@@ -177,7 +177,7 @@ export async function startSandbox(input: SandboxOptions): Promise<Sandbox> {
     '/_sandbox',
     sandboxControlRoutes({ hubspot: state.hubspot, callLog, faults, webhooks, resetRateLimits, clock, startedAt }),
   );
-  app.use('/_sandbox/salesforce', salesforceControlRoutes({ state: state.salesforce, outbound, clients: salesforceRoutes.clients }));
+  app.use('/_sandbox/salesforce', salesforceControlRoutes({ state: state.salesforce, outbound, clients: salesforceRoutes.clients, clock }));
   app.use(hubspotRoutes.router);
   app.use(salesforceRoutes.router);
   app.use(salesforceNotFound);

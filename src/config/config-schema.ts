@@ -98,10 +98,17 @@ export const configSchema = z.object({
   WORKER_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   WORKER_LEASE_MS: positiveInt.min(10_000).default(300_000),
   OWNER_SYNC_CRON: z.string().trim().min(9).default('*/15 * * * *'),
+  /** When won and lost deals changed since the last run are read into the scoreboard's lead facts. */
+  OUTCOME_SYNC_CRON: z.string().trim().min(9).default('23 * * * *'),
 
   /** Team channels for SLA escalations, the weekly digest and funnel alerts (secret URLs; never logged whole). */
   SLACK_WEBHOOK_URL: optionalUrl,
   TEAMS_WEBHOOK_URL: optionalUrl,
+  /** `true` only against the sandbox CRM: tenants' channel settings may then be plain http on loopback. */
+  CHANNELS_ALLOW_LOOPBACK: z
+    .enum(['true', 'false', ''], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -78,6 +78,23 @@ export interface OutcomeLead {
   createdAt: string;
   /** When the outcome was reached, when the CRM records it (Salesforce's ConvertedDate). */
   closedAt?: string;
+  /**
+   * The scoreboard's narrower verdict, which `outcome` must not stand in for (calibration counts a
+   * sales-qualified lead or an open opportunity as positive): won = a customer or a won opportunity,
+   * lost = disqualified or closed lost; absent while the deal is open. No personal data.
+   */
+  deal?: ClosedDeal;
+  /** When the CRM last changed the record or its deal (ISO): an outcome sync resumes from the newest. */
+  modifiedAt?: string;
+}
+
+/** How a lead's deal ended, as the CRM reports it. */
+export interface ClosedDeal {
+  result: 'won' | 'lost';
+  /** When it closed; null when the CRM does not say. */
+  at: string | null;
+  /** The deal amount in the account's currency; null when the CRM has none. */
+  amount: number | null;
 }
 
 /** Which CRM values count as an outcome; each adapter documents its defaults. */
@@ -86,6 +103,11 @@ export interface OutcomeRules {
   wonStages?: readonly string[];
   /** HubSpot lead statuses that mean lost (default UNQUALIFIED, BAD_TIMING). */
   lostStatuses?: readonly string[];
+  /**
+   * Only records the CRM changed at or after this instant (ISO), the record or its deal: HubSpot's
+   * `lastmodifieddate`, Salesforce's `SystemModstamp` of the lead or of its converted opportunity.
+   */
+  modifiedSince?: string;
 }
 
 /** The port every CRM implements. SDK types never cross it. */

@@ -36,7 +36,8 @@ export async function checkFunnels(deps: FunnelAlertDeps): Promise<FunnelAlert[]
     await deps.store.appendAudit(
       alerts.map<AuditEntry>((a) => ({ tenant: ref, at: nowIso, actor: 'accord', action: 'funnel.alert', recordId: null, detail: { kind: a.kind, current: a.current, baseline: a.baseline, change: a.change } })),
     );
-    if (deps.notifier.enabled) await deps.notifier.send(funnelAlertMessage(alerts));
+    const notifier = await deps.notifier.forTenant(ref);
+    if (notifier.enabled) await notifier.send(funnelAlertMessage(alerts));
   }
   return all;
 }

@@ -40,7 +40,8 @@ export async function sendTenantDigest(deps: DigestDeps, ref: TenantRef, slot: D
   const digest = composeWeeklyDigest({ rejections, conversions, handedOver, now: slot, timeZone });
   // Stored before posting: a channel being down must not make the next run compose it again.
   const record = await deps.store.saveDigest(ref, digest, new Date(deps.clock.now()).toISOString());
-  if (deps.notifier.enabled) await deps.notifier.send({ slack: digestToSlackMessage(digest), teams: digestToTeamsMessage(digest) });
+  const notifier = await deps.notifier.forTenant(ref);
+  if (notifier.enabled) await notifier.send({ slack: digestToSlackMessage(digest), teams: digestToTeamsMessage(digest) });
   return record;
 }
 

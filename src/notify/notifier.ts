@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TenantRef } from '../core/lead';
 import type { SlackMessage } from '../core/notify/slack-message';
 import type { TeamsMessage } from '../core/notify/teams-message';
 import type { ChannelTarget } from './channel-target';
@@ -15,10 +16,13 @@ export interface Notifier {
   readonly enabled: boolean;
   /** Posts to every channel; returns how many accepted it. */
   send(message: ChannelMessage): Promise<number>;
+  /** The notifier for one tenant's messages: its own channels when it set some, else these. */
+  forTenant(ref: TenantRef): Promise<Notifier>;
 }
 
+/** The same channels for every tenant (the environment's, for single-tenant self-hosting). */
 export function createNotifier(targets: readonly ChannelTarget[], logger: Logger, timeoutMs?: number): Notifier {
-  return {
+  const notifier: Notifier = {
     enabled: targets.length > 0,
     async send(message) {
       const results = await Promise.all(
@@ -26,5 +30,7 @@ export function createNotifier(targets: readonly ChannelTarget[], logger: Logger
       );
       return results.filter(Boolean).length;
     },
+    forTenant: async () => notifier,
   };
+  return notifier;
 }

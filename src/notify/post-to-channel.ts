@@ -17,6 +17,8 @@ export async function postToChannel(target: ChannelTarget, payload: unknown, log
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(timeoutMs),
+      // A redirect is refused, not followed: a channel's host was checked, wherever it points was not.
+      redirect: 'manual',
     });
     // Drain the body so the connection is released; Slack answers "ok", Teams workflows 202 with nothing.
     await response.text().catch(() => '');

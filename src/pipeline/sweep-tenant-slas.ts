@@ -131,7 +131,8 @@ async function alertChannels(
   timeZone: string,
 ): Promise<EscalationAlert[]> {
   const summaries = new Map<string, LeadSummary>();
-  if (deps.notifier.enabled) {
+  const notifier = await deps.notifier.forTenant(tenant);
+  if (notifier.enabled) {
     const adapter = deps.runtime.adapterFor(tenant.crm);
     const connection = deps.runtime.connectionFor(tenant);
     const limiter = deps.runtime.limiterFor(tenant);
@@ -150,7 +151,7 @@ async function alertChannels(
     const summary = summaries.get(before.recordId) ?? { recordId: before.recordId, name: null, company: null, title: null, source: null, campaign: null, signals: [] };
     const alert = escalationAlertOf(before, plan, summary, owners, timeZone);
     alerts.push(alert);
-    if (deps.notifier.enabled) await deps.notifier.send({ slack: escalationToSlackMessage(alert), teams: escalationToTeamsMessage(alert) });
+    if (notifier.enabled) await notifier.send({ slack: escalationToSlackMessage(alert), teams: escalationToTeamsMessage(alert) });
   }
   return alerts;
 }

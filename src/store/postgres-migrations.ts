@@ -355,6 +355,19 @@ CREATE TABLE calibration_jobs (
 );
 `;
 
+/* Channel settings: see sqlite-migrations.ts. */
+const channelSettings = `
+CREATE TABLE channel_settings (
+  crm         text COLLATE "C" NOT NULL,
+  tenant_id   text COLLATE "C" NOT NULL,
+  slack_url   text,
+  teams_url   text,
+  updated_by  text        NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+`;
+
 /** Versions and names match the SQLite migrations one for one. */
 export const postgresMigrations: readonly PostgresMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
@@ -365,4 +378,5 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   { version: 6, name: 'backfill skipped', sql: backfillSkipped },
   { version: 7, name: 'shadow runs', sql: shadowRuns },
   { version: 8, name: 'calibration jobs', sql: calibrationJobs },
+  { version: 9, name: 'channel settings', sql: channelSettings },
 ];

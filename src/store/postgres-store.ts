@@ -34,6 +34,8 @@ import { postgresCrmApiStatements as api } from './postgres-crm-api-statements';
 import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/shadow-run';
 import { PostgresShadowRuns } from './postgres-shadow-runs';
 import { PostgresCalibrationJobs } from './postgres-calibration-jobs';
+import { PostgresChannelSettings } from './postgres-channel-settings';
+import type { ChannelSettingsRecord } from './channel-settings-record';
 import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
 import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
 import { backfillKeyRange, queuedBackfill, toBackfillRecord, toDraftApproval, toRecordRejection } from './crm-api-rows';
@@ -74,6 +76,7 @@ export class PostgresStore implements Store {
   private closed = false;
   private shadowRuns: PostgresShadowRuns | undefined;
   private calibrationJobs: PostgresCalibrationJobs | undefined;
+  private channelSettings: PostgresChannelSettings | undefined;
 
   /** `databaseUrl` is a postgres:// URL; call migrate() before first use of a new database. */
   constructor(databaseUrl: string) {
@@ -602,6 +605,19 @@ export class PostgresStore implements Store {
 
   async updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void> {
     return this.calibrations.update(ref, id, patch);
+  }
+
+  async getChannelSettings(ref: TenantRef): Promise<ChannelSettingsRecord | null> {
+    return this.channels.get(ref);
+  }
+
+  async saveChannelSettings(ref: TenantRef, settings: ChannelSettingsRecord, audit: AuditEntry): Promise<void> {
+    return this.channels.save(ref, settings, audit);
+  }
+
+  private get channels(): PostgresChannelSettings {
+    this.channelSettings ??= new PostgresChannelSettings(this.pool, insertAudit);
+    return this.channelSettings;
   }
 
   private get calibrations(): PostgresCalibrationJobs {

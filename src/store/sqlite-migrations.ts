@@ -362,6 +362,22 @@ CREATE TABLE calibration_jobs (
 );
 `;
 
+/*
+ * Each tenant's own Slack / Teams channels (a marketplace app serves many companies; the environment's
+ * channels are only the single-tenant fallback). The URLs are secrets: stored sealed, never in clear.
+ */
+const channelSettings = `
+CREATE TABLE channel_settings (
+  crm         TEXT NOT NULL,
+  tenant_id   TEXT NOT NULL,
+  slack_url   TEXT,
+  teams_url   TEXT,
+  updated_by  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  PRIMARY KEY (crm, tenant_id)
+);
+`;
+
 export const sqliteMigrations: readonly SqliteMigration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'sync cursors', sql: syncCursors },
@@ -371,4 +387,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   { version: 6, name: 'backfill skipped', sql: backfillSkipped },
   { version: 7, name: 'shadow runs', sql: shadowRuns },
   { version: 8, name: 'calibration jobs', sql: calibrationJobs },
+  { version: 9, name: 'channel settings', sql: channelSettings },
 ];

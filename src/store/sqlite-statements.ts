@@ -200,7 +200,7 @@ export function prepareSqliteStatements(db: Database) {
         created_at = COALESCE(excluded.created_at, lead_facts.created_at),
         source = excluded.source, campaign = excluded.campaign, country = excluded.country, region = excluded.region,
         outcome = COALESCE(excluded.outcome, lead_facts.outcome),
-        outcome_at = CASE WHEN excluded.outcome IS NULL THEN lead_facts.outcome_at ELSE excluded.outcome_at END,
+        outcome_at = CASE WHEN excluded.outcome IS NULL OR (excluded.outcome_at IS NULL AND excluded.outcome = lead_facts.outcome) THEN lead_facts.outcome_at ELSE excluded.outcome_at END,
         amount = COALESCE(excluded.amount, lead_facts.amount),
         updated_at = excluded.updated_at`),
     listLeadFacts: db.prepare<TenantKey, LeadFactsRow>(`

@@ -21,6 +21,8 @@ import { prepareSqliteCrmApiStatements, type SqliteCrmApiStatements } from './sq
 import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/shadow-run';
 import { SqliteShadowRuns } from './sqlite-shadow-runs';
 import { SqliteCalibrationJobs } from './sqlite-calibration-jobs';
+import { SqliteChannelSettings } from './sqlite-channel-settings';
+import type { ChannelSettingsRecord } from './channel-settings-record';
 import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
 import type {
   AuditEntry,
@@ -54,6 +56,7 @@ export class SqliteStore implements Store {
   private crmApiStatements: SqliteCrmApiStatements | undefined;
   private shadowRuns: SqliteShadowRuns | undefined;
   private calibrationJobs: SqliteCalibrationJobs | undefined;
+  private channelSettings: SqliteChannelSettings | undefined;
 
   /** `filename` is a path or ":memory:"; call migrate() before first use of a new database. */
   constructor(filename: string) {
@@ -548,6 +551,19 @@ export class SqliteStore implements Store {
 
   async updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void> {
     return this.calibrations.update(ref, id, patch);
+  }
+
+  async getChannelSettings(ref: TenantRef): Promise<ChannelSettingsRecord | null> {
+    return this.channels.get(ref);
+  }
+
+  async saveChannelSettings(ref: TenantRef, settings: ChannelSettingsRecord, audit: AuditEntry): Promise<void> {
+    return this.channels.save(ref, settings, audit);
+  }
+
+  private get channels(): SqliteChannelSettings {
+    this.channelSettings ??= new SqliteChannelSettings(this.db, (work) => this.write(work), (work) => this.read(work), (entries) => this.insertAudit(entries));
+    return this.channelSettings;
   }
 
   private get calibrations(): SqliteCalibrationJobs {

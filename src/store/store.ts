@@ -10,6 +10,7 @@ import type { NewShadowRun, ShadowDecision, ShadowRun } from '../core/shadow/sha
 import type { PurgeCounts } from './per-record-tables';
 import type { BackfillPatch, BackfillQueueCounts, BackfillRecord, DraftApproval, RecordRejection } from './crm-api-records';
 import type { CalibrationJobPatch, CalibrationJobRecord } from './calibration-job-records';
+import type { ChannelSettingsRecord } from './channel-settings-record';
 
 export interface TenantRecord extends TenantRef {
   name: string;
@@ -188,8 +189,9 @@ export interface Store {
   /**
    * Replaces each record's facts with the given snapshot (one row per record; a record listed twice
    * keeps its last). Two fields are sticky: a snapshot without an outcome keeps the one stored, with
-   * its time, and one without an amount keeps the stored amount — the worker's lead read carries no
-   * deal, a later outcome sync does, and neither may erase the other. A missing createdAt keeps the stored one.
+   * its time (as does one with the same outcome but no time), and one without an amount keeps the stored
+   * amount — the worker's lead read carries no deal, a later outcome sync does, and neither may erase the
+   * other. A missing createdAt keeps the stored one.
    */
   upsertLeadFacts(ref: TenantRef, facts: LeadFacts[], now: string): Promise<void>;
   /** The facts of every record of the tenant, by record id. */
@@ -266,6 +268,11 @@ export interface Store {
   createCalibrationJob(ref: TenantRef, job: CalibrationJobRecord): Promise<void>;
   getCalibrationJob(ref: TenantRef, id: string): Promise<CalibrationJobRecord | null>;
   updateCalibrationJob(ref: TenantRef, id: string, patch: CalibrationJobPatch): Promise<void>;
+
+  /** The tenant's own Slack / Teams channels (URLs sealed); null until it saves some. */
+  getChannelSettings(ref: TenantRef): Promise<ChannelSettingsRecord | null>;
+  /** Replaces the tenant's channel settings and appends `audit`, in one transaction. */
+  saveChannelSettings(ref: TenantRef, settings: ChannelSettingsRecord, audit: AuditEntry): Promise<void>;
 
   /** Moves every inbox row of the tenant to the dead letters with the reason; returns how many. */
   deadLetterTenantInbox(ref: TenantRef, reason: string, now: string): Promise<number>;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { signHubspotV3 } from '../../adapters/hubspot/hubspot-signature-v3';
 import { toSalesforceId18 } from '../../adapters/salesforce/salesforce-id';
 import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
+import { credentialsSealer } from '../../src/config/credentials-sealer';
 import { defaultDefinition } from '../../src/core/default-definition';
 import type { FeedbackRecord } from '../../src/core/feedback-record';
 import type { CrmKind, TenantRef } from '../../src/core/lead';
@@ -54,10 +55,12 @@ const crmApiCases: Record<string, (ids: Ids) => Attempt> = {
   'POST /shadows/:shadowId/stop': (ids) => ({ path: `/shadows/${ids.shadow}/stop`, body: {} }),
   'GET /shadows/:shadowId/report': (ids) => ({ path: `/shadows/${ids.shadow}/report` }),
   'GET /calibrations/:calibrationId': (ids) => ({ path: `/calibrations/${ids.calibration}` }),
+  'GET /settings/channels': () => ({ path: '/settings/channels' }),
+  'PUT /settings/channels': () => ({ path: '/settings/channels', body: { slackWebhookUrl: 'https://hooks.slack.com/services/T0A/B0A/hijack-attempt' } }),
 };
 
 /** Routes whose request names nothing of another tenant: only "no leak, B unchanged" applies. */
-const namesNoId = new Set(['GET /definitions', 'POST /definitions/drafts', 'GET /owners', 'POST /definitions/calibrate', 'GET /shadows']);
+const namesNoId = new Set(['GET /definitions', 'POST /definitions/drafts', 'GET /owners', 'POST /definitions/calibrate', 'GET /shadows', 'GET /settings/channels', 'PUT /settings/channels']);
 
 /** Body-validation refusals: a control request answered with one of these did not test the tenant check. */
 const refusedBeforeLookup = (status: number, body: string) => [400, 401, 403, 404, 413, 500].includes(status) || (status === 422 && /"error":"(invalid_|bad_request)/.test(body));
@@ -112,6 +115,8 @@ describe('tenant isolation: a request proven for tenant A never reaches tenant B
     const shadow = await store.startShadowRun(ref, { definitionId: draft.id, startedAt: now, endsAt: new Date(Date.now() + sevenDays).toISOString(), startedBy: marker });
     const calibration = `cal_${ref.crm}_b`;
     await store.createCalibrationJob(ref, calibrationJob(calibration, marker, now));
+    const sealed = credentialsSealer(chaosSecretKey).seal(`https://hooks.slack.com/services/T0B/B0B/${marker}`);
+    await store.saveChannelSettings(ref, { slackUrl: sealed, teamsUrl: null, updatedBy: marker, updatedAt: now }, { tenant: ref, at: now, actor: marker, action: 'settings.channels_updated', recordId: null, detail: {} });
     return { record: recordId, draft: draft.id, version: published.version, backfill, shadow: shadow.id, calibration };
   }
 
@@ -146,6 +151,7 @@ describe('tenant isolation: a request proven for tenant A never reaches tenant B
       await store.listBackfills(ref),
       await store.listShadowRuns(ref),
       await store.getCalibrationJob(ref, `cal_${ref.crm}_b`),
+      await store.getChannelSettings(ref),
       await store.listAudit(ref, 1000),
     ]);
   }

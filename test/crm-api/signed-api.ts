@@ -12,7 +12,7 @@ export interface HubspotCaller {
 }
 
 /** Calls Accord's API as `hubspot.fetch` does: HubSpot appends the caller to the query and signs the whole request. */
-export async function hubspotFetch(baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown, caller: HubspotCaller = {}) {
+export async function hubspotFetch(baseUrl: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, caller: HubspotCaller = {}) {
   const query = new URLSearchParams({
     userId: caller.userId ?? '9001',
     userEmail: caller.userEmail ?? 'maria@example.com',

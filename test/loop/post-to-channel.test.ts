@@ -22,6 +22,24 @@ describe('postToChannel', () => {
     }
   });
 
+  it('refuses a redirect instead of following it: the channel\'s host was checked, where it points was not', async () => {
+    const inside = await startChannelReceiver('/internal');
+    const app = express();
+    app.post('/services/T9/B9/redirecting', (_req, res) => res.redirect(307, inside.url));
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const { logger } = capturingLogger();
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T9/B9/redirecting`;
+      expect(await postToChannel({ kind: 'slack', url }, { text: 'hello' }, logger)).toBe(false);
+      expect(inside.received).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await inside.close();
+    }
+  });
+
   it('gives up after its timeout, once, and logs neither the secret path nor the body', async () => {
     let hits = 0;
     const app = express();

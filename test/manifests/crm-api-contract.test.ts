@@ -5,6 +5,7 @@ import { createAccordClient } from '../../manifests/hubspot/src/app/shared/accor
 import type {
   BackfillView,
   CalibrationView,
+  ChannelSettingsView,
   Definition,
   DefinitionsView,
   ErrorBody,
@@ -18,6 +19,8 @@ import {
   backfillViewSchema,
   calibrateRequestSchema,
   calibrationViewSchema,
+  channelSettingsRequestSchema,
+  channelSettingsViewSchema,
   definitionsViewSchema,
   errorBodySchema,
   errorCodes,
@@ -44,6 +47,7 @@ export type ContractTypes = [
   Accepts<CalibrationView, z.output<typeof calibrationViewSchema>>,
   Accepts<{ owners: OwnerView[] }, z.output<typeof ownersViewSchema>>,
   Accepts<ErrorBody, z.output<typeof errorBodySchema>>,
+  Accepts<ChannelSettingsView, z.output<typeof channelSettingsViewSchema>>,
   Accepts<Definition, CoreDefinition>,
 ];
 
@@ -63,6 +67,8 @@ const endpoints = [
   'GET /api/{crm}/owners',
   'POST /api/{crm}/definitions/calibrate',
   'GET /api/{crm}/calibrations/{calibrationId}',
+  'GET /api/{crm}/settings/channels',
+  'PUT /api/{crm}/settings/channels',
 ];
 
 describe('Accord CRM API contract (docs/crm-api.md)', () => {
@@ -99,6 +105,9 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       ['staleBase', errorBodySchema, fixtures.staleBase],
       ['approvalsMissing', errorBodySchema, fixtures.approvalsMissing],
       ['recordNotRejectable', errorBodySchema, fixtures.recordNotRejectable],
+      ['channelsNone', channelSettingsViewSchema, fixtures.channelsNone],
+      ['channelsSlack', channelSettingsViewSchema, fixtures.channelsSlack],
+      ['invalidChannels', errorBodySchema, fixtures.invalidChannels],
     ];
     for (const [name, schema, value] of cases) {
       const parsed = schema.safeParse(value);
@@ -120,6 +129,8 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       client.publish(41),
       client.calibrate({}),
       client.calibrate({ holdout: 0.2 }),
+      client.saveChannelSettings({ slackWebhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXX' }),
+      client.saveChannelSettings({ teamsWebhookUrl: 'https://contoso.webhook.office.com/webhookb2/a/IncomingWebhook/b/c', slackWebhookUrl: null }),
     ]);
     const bodies = api.calls.map((c) => [`${c.method} ${c.path}`, c.body]);
     const schemaFor = (key: string): z.ZodType => {
@@ -128,9 +139,10 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
       if (key.endsWith('/preview')) return previewRequestSchema;
       if (key.endsWith('/approvals')) return approvalRequestSchema;
       if (key.endsWith('/calibrate')) return calibrateRequestSchema;
+      if (key.endsWith('/settings/channels')) return channelSettingsRequestSchema;
       return publishBody;
     };
-    expect(bodies).toHaveLength(9);
+    expect(bodies).toHaveLength(11);
     for (const [key, body] of bodies) {
       const parsed = schemaFor(String(key)).safeParse(body);
       expect([key, parsed.success ? 'ok' : parsed.error.issues]).toEqual([key, 'ok']);
@@ -143,6 +155,10 @@ describe('Accord CRM API contract (docs/crm-api.md)', () => {
     expect(approvalRequestSchema.safeParse({ role: 'finance' }).success).toBe(false);
     expect(calibrateRequestSchema.safeParse({ holdout: 0.9 }).success).toBe(false);
     expect(calibrateRequestSchema.safeParse({ tenant: 'hubspot:1' }).success).toBe(false);
+    expect(channelSettingsRequestSchema.safeParse({}).success).toBe(false);
+    expect(channelSettingsRequestSchema.safeParse({ slackWebhookUrl: 'https://hooks.slack.com.evil.example/services/x' }).success).toBe(false);
+    expect(channelSettingsRequestSchema.safeParse({ teamsWebhookUrl: 'http://127.0.0.1:9000/hook' }).success).toBe(false);
+    expect(channelSettingsRequestSchema.safeParse({ slackWebhookUrl: 'https://hooks.slack.com/services/x', url: 'x' }).success).toBe(false);
     expect(previewRequestSchema.safeParse({ draftId: 41, definition: fixtures.definitionAt(3) }).success).toBe(false);
     const bad = { ...fixtures.definitionAt(3), thresholds: { mql: 80, salesReady: 70 } };
     const refused = saveDraftRequestSchema.safeParse({ definition: bad, basedOnVersion: 3 });

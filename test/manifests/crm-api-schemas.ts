@@ -242,6 +242,45 @@ export const ownersViewSchema = z
   })
   .strict();
 
+const maskedChannelSchema = z.object({ host: z.string(), last4: z.string().max(4) }).strict();
+
+/** GET and PUT /api/{crm}/settings/channels: the tenant's own channels, never the URLs themselves. */
+export const channelSettingsViewSchema = z
+  .object({
+    slack: maskedChannelSchema.nullable(),
+    teams: maskedChannelSchema.nullable(),
+    updatedBy: actorSchema.nullable(),
+    updatedAt: instant.nullable(),
+  })
+  .strict();
+
+const https = (test: (host: string) => boolean) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && url.pathname.length > 1 && test(url.hostname.toLowerCase());
+      } catch {
+        return false;
+      }
+    }, 'not an accepted webhook URL');
+const teamsHosts = ['.webhook.office.com', '.logic.azure.com', '.powerplatform.com'];
+
+/**
+ * PUT /api/{crm}/settings/channels: a URL sets a channel, null or "" clears it, a missing key keeps it;
+ * at least one key. (A server run with CHANNELS_ALLOW_LOOPBACK=true, against the sandbox, also takes http://127.0.0.1….)
+ */
+export const channelSettingsRequestSchema = z
+  .object({
+    slackWebhookUrl: z.union([z.literal(''), https((host) => host === 'hooks.slack.com')]).nullable().optional(),
+    teamsWebhookUrl: z.union([z.literal(''), https((host) => teamsHosts.some((suffix) => host.endsWith(suffix) && host.length > suffix.length))]).nullable().optional(),
+  })
+  .strict()
+  .refine((body) => body.slackWebhookUrl !== undefined || body.teamsWebhookUrl !== undefined, 'name slackWebhookUrl, teamsWebhookUrl or both');
+
 /** Every 4xx/5xx body. */
 export const errorBodySchema = z
   .object({
@@ -262,7 +301,7 @@ export const errorCodes = {
   404: ['not_found', 'record_not_found', 'draft_not_found', 'backfill_not_found', 'calibration_not_found'],
   409: ['not_rejectable', 'stale_base', 'approvals_missing', 'already_published', 'approver_conflict', 'role_already_approved'],
   413: ['payload_too_large'],
-  422: ['invalid_rejection', 'invalid_definition', 'invalid_preview', 'invalid_calibration'],
+  422: ['invalid_rejection', 'invalid_definition', 'invalid_preview', 'invalid_calibration', 'invalid_channels'],
   429: ['rate_limited'],
   500: ['internal'],
   503: ['unavailable'],

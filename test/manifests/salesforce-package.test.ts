@@ -241,10 +241,12 @@ describe('Salesforce package (manifests/salesforce)', () => {
         "'/backfills/' + backfillId",
         "'/definitions/calibrate'",
         "'/calibrations/' + calibrationId",
+        "send('GET', '/settings/channels', null)",
+        "send('PUT', '/settings/channels', requestJson)",
       ];
       for (const endpoint of endpoints) expect(apex).toContain(endpoint);
       const methods = [...apex.matchAll(/@AuraEnabled\s+public static String (\w+)\(/g)].map((m) => m[1]);
-      expect(methods.sort()).toEqual(['approve', 'calibrate', 'getBackfill', 'getCalibration', 'getDefinitions', 'getOwners', 'getRecord', 'preview', 'publish', 'rejectLead', 'saveDraft']);
+      expect(methods.sort()).toEqual(['approve', 'calibrate', 'getBackfill', 'getCalibration', 'getChannelSettings', 'getDefinitions', 'getOwners', 'getRecord', 'preview', 'publish', 'rejectLead', 'saveChannelSettings', 'saveDraft']);
       const used = files
         .filter((f) => f.startsWith('lwc/') && f.endsWith('.js'))
         .flatMap((f) => [...readText(join(salesforceSource, f)).matchAll(/@salesforce\/apex\/AccordApi\.(\w+)/g)].map((m) => m[1]));

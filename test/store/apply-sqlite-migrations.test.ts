@@ -24,6 +24,7 @@ describe('applySqliteMigrations', () => {
       'audit',
       'backfills',
       'calibration_jobs',
+      'channel_settings',
       'dead_letters',
       'decisions',
       'definitions',

@@ -1,5 +1,6 @@
 import { describeAuditContract } from './contract/audit-contract';
 import { describeCalibrationJobsContract } from './contract/calibration-jobs-contract';
+import { describeChannelSettingsContract } from './contract/channel-settings-contract';
 import { describeCrmApiContract } from './contract/crm-api-contract';
 import { describeCursorsContract } from './contract/cursors-contract';
 import { describeDecisionsContract } from './contract/decisions-contract';
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describePublishBackfillContract(makeStore);
     describeShadowContract(makeStore);
     describeCalibrationJobsContract(makeStore);
+    describeChannelSettingsContract(makeStore);
   });
 }

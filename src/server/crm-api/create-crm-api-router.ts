@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApiError } from './api-error';
 import { calibrateHandler, getCalibrationHandler } from './calibration-handlers';
+import { getChannelSettingsHandler, putChannelSettingsHandler } from './channel-settings-handlers';
 import type { CrmApiDeps } from './crm-api-deps';
 import { approveHandler, getBackfillHandler, getDefinitionsHandler, getOwnersHandler, previewHandler, publishHandler, saveDraftHandler } from './definition-handlers';
 import { getRecordHandler, rejectRecordHandler } from './record-handlers';
@@ -68,6 +69,8 @@ export function createCrmApiRouter(deps: CrmApiDeps, auth: RequestHandler): Rout
   router.get('/shadows', listShadowsHandler(deps));
   router.post('/shadows/:shadowId/stop', stopShadowHandler(deps));
   router.get('/shadows/:shadowId/report', shadowReportHandler(deps));
+  router.get('/settings/channels', getChannelSettingsHandler(deps));
+  router.put('/settings/channels', putChannelSettingsHandler(deps));
   router.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `no route for ${req.method} ${req.baseUrl}${req.path}` });
   });

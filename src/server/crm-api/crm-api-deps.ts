@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CredentialsSealer } from '../../config/credentials-sealer';
 import type { TenantRef } from '../../core/lead';
 import type { Clock } from '../../pipeline/clock';
 import type { CrmRuntime } from '../../pipeline/tenant-runtime';
@@ -19,6 +20,8 @@ export interface CrmApiDeps {
   startBackfill(ref: TenantRef, backfillId: string): void;
   /** Runs work after the answer (a calibration), kept until it ends so shutdown waits for it. */
   runInBackground(work: () => Promise<void>): void;
+  /** Tenants' own Slack / Teams channels: sealed at rest (null without ACCORD_SECRET_KEY: none can be set). */
+  channels: { sealer: CredentialsSealer | null; allowLoopback: boolean };
 }
 
 /** What the auth middleware proved about a request; handlers read it from `res.locals.auth`. */

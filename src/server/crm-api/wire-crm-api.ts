@@ -69,6 +69,7 @@ export function wireCrmApi(input: CrmApiWiringInput): CrmApiWiring {
       running.add(work);
       void work.finally(() => running.delete(work));
     },
+    channels: { sealer, allowLoopback: config.CHANNELS_ALLOW_LOOPBACK },
     runInBackground(work) {
       const done = work().catch((error: unknown) => logger.error({ err: (error as Error).message }, 'background work crashed'));
       running.add(done);

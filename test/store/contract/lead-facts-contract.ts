@@ -46,6 +46,17 @@ export function describeLeadFactsContract(makeStore: MakeStore): void {
       expect(await store().listLeadFacts(tenantA)).toEqual([{ ...won, campaign: 'renamed' }]);
     });
 
+    it('keeps the time of an outcome when a snapshot repeats the outcome without one, and drops it when the outcome changes', async () => {
+      await store().upsertLeadFacts(tenantA, [facts('r-1', { outcome: 'won', outcomeAt: at(600), amount: 48000 }), facts('r-2', { outcome: 'won', outcomeAt: at(600) })], at(601));
+      // The worker's read says "customer" but carries no date; a later verdict without a date is a new one.
+      await store().upsertLeadFacts(tenantA, [facts('r-1', { outcome: 'won' }), facts('r-2', { outcome: 'lost' })], at(700));
+
+      expect(await store().listLeadFacts(tenantA)).toEqual([
+        facts('r-1', { outcome: 'won', outcomeAt: at(600), amount: 48000 }),
+        facts('r-2', { outcome: 'lost', outcomeAt: null }),
+      ]);
+    });
+
     it('replaces an outcome with a newer one', async () => {
       await store().upsertLeadFacts(tenantA, [facts('r-1', { outcome: 'won', outcomeAt: at(600), amount: 48000 })], at(601));
       await store().upsertLeadFacts(tenantA, [facts('r-1', { outcome: 'lost', outcomeAt: at(900) })], at(901));

@@ -28,6 +28,7 @@ import {
   calibrationQueued,
   calibrationReading,
   calibrationTooFew,
+  channelsNone,
   backfillRunning,
   definitionsPublished,
   definitionsWithDraft,
@@ -60,6 +61,7 @@ function renderSettings(routes: Parameters<typeof fakeAccordFetch>[0], defs: Def
   const api = fakeAccordFetch({
     'GET /api/hubspot/definitions': Array.isArray(defs) ? defs.map((body) => ({ status: 200, body })) : { status: 200, body: defs },
     'GET /api/hubspot/owners': { status: 200, body: owners },
+    'GET /api/hubspot/settings/channels': { status: 200, body: channelsNone },
     ...routes,
   });
   const renderer = createRenderer('settings');
@@ -83,7 +85,8 @@ describe('Accord settings page', () => {
   it('loads the live definition, owners and history', async () => {
     const r = renderSettings({});
     await ready(r);
-    expect(r.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['GET /api/hubspot/definitions', 'GET /api/hubspot/owners']);
+    // The team channels tile loads its own settings once the page is there.
+    await r.waitFor(() => expect(r.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['GET /api/hubspot/definitions', 'GET /api/hubspot/owners', 'GET /api/hubspot/settings/channels']));
     expect(r.findByTestId(Text, 'live-version').text).toBe('Live: version 3. Published by sam.okafor@example.com on 2025-03-02 08:00 UTC.');
     expect(r.findByTestId(NumberInput, 'criterion-title_match').props.value).toBe(30);
     expect(r.findByTestId(NumberInput, 'criterion-company_size').props.value).toBe(25);

@@ -56,6 +56,7 @@ import {
   toggleableDisqualifiers,
 } from './definition-edits';
 import { LearnFromOutcomes } from './LearnFromOutcomes';
+import { TeamChannels } from './TeamChannels';
 
 /**
  * Accord's settings page: edit the shared qualification definition (weights, thresholds,
@@ -247,6 +248,8 @@ export function AccordSettings({ client, pollMs = 2000 }: AccordSettingsProps) {
         pollMs={pollMs}
         review={() => void fetchAll(true)}
       />
+
+      <TeamChannels client={client} />
 
       <Tile>
         <Heading>Weights</Heading>

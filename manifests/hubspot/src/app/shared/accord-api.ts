@@ -9,7 +9,7 @@ import type { RejectionReason, SlaState, Stage } from './accord-taxonomy';
 /** Where Accord runs. Must also be listed in app-hsmeta.json `permittedUrls.fetch` (see docs/hubspot-project.md). */
 export const accordApiBase = 'https://accord.example.com';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 /** The part of `hubspot.fetch` Accord uses: no custom headers (HubSpot signs the request instead). */
 export type AccordFetch = (
@@ -218,6 +218,26 @@ export interface OwnerView {
   available: boolean;
 }
 
+/** A saved channel as Accord shows it: the host and the URL's last 4 characters, never the URL. */
+export interface MaskedChannel {
+  host: string;
+  last4: string;
+}
+
+/** The account's own Slack / Teams channels (GET / PUT …/settings/channels). */
+export interface ChannelSettingsView {
+  slack: MaskedChannel | null;
+  teams: MaskedChannel | null;
+  updatedBy: Actor | null;
+  updatedAt: string | null;
+}
+
+/** A URL sets the channel, null clears it, a missing key leaves it as it is. */
+export interface ChannelSettingsRequest {
+  slackWebhookUrl?: string | null;
+  teamsWebhookUrl?: string | null;
+}
+
 export interface ErrorBody {
   error: string;
   message: string;
@@ -268,6 +288,8 @@ export interface AccordClient {
   getBackfill(backfillId: string): Promise<BackfillView>;
   calibrate(request: { holdout?: number }): Promise<CalibrationView>;
   getCalibration(calibrationId: string): Promise<CalibrationView>;
+  getChannelSettings(): Promise<ChannelSettingsView>;
+  saveChannelSettings(request: ChannelSettingsRequest): Promise<ChannelSettingsView>;
 }
 
 export function createAccordClient(fetcher: AccordFetch, crm: 'hubspot' | 'salesforce' = 'hubspot', base = accordApiBase): AccordClient {
@@ -304,6 +326,8 @@ export function createAccordClient(fetcher: AccordFetch, crm: 'hubspot' | 'sales
     getBackfill: (backfillId) => call('GET', `/backfills/${id(backfillId)}`),
     calibrate: (request) => call('POST', '/definitions/calibrate', { ...request }),
     getCalibration: (calibrationId) => call('GET', `/calibrations/${id(calibrationId)}`),
+    getChannelSettings: () => call('GET', '/settings/channels'),
+    saveChannelSettings: (request) => call('PUT', '/settings/channels', { ...request }),
   };
 }
 

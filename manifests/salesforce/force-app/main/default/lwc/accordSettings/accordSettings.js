@@ -8,6 +8,8 @@ import publish from '@salesforce/apex/AccordApi.publish';
 import getBackfill from '@salesforce/apex/AccordApi.getBackfill';
 import calibrate from '@salesforce/apex/AccordApi.calibrate';
 import getCalibration from '@salesforce/apex/AccordApi.getCalibration';
+import getChannelSettings from '@salesforce/apex/AccordApi.getChannelSettings';
+import saveChannelSettings from '@salesforce/apex/AccordApi.saveChannelSettings';
 import {
     actorLabel,
     clone,
@@ -55,9 +57,14 @@ export default class AccordSettings extends LightningElement {
     pollTimer;
     calibration;
     calibrationTimer;
+    channels;
+    channelsError;
+    slackInput = '';
+    teamsInput = '';
 
     connectedCallback() {
         this.load(false);
+        this.loadChannels();
     }
 
     disconnectedCallback() {
@@ -515,5 +522,82 @@ export default class AccordSettings extends LightningElement {
 
     handleRetry() {
         this.load(false);
+        this.loadChannels();
+    }
+
+    // ---- team channels: URLs are secrets, Accord only ever shows their host and last 4 characters ----
+
+    async loadChannels() {
+        try {
+            this.channels = parseAnswer(await getChannelSettings());
+            this.channelsError = undefined;
+        } catch (error) {
+            this.channelsError = `Team channels could not be loaded: ${refusalOf(error).message}`;
+        }
+    }
+
+    channelText(label, channel) {
+        return `${label}: ${channel ? `${channel.host} …${channel.last4}` : 'not set'}`;
+    }
+
+    get slackText() {
+        return this.channelText('Slack', this.channels && this.channels.slack);
+    }
+
+    get teamsText() {
+        return this.channelText('Microsoft Teams', this.channels && this.channels.teams);
+    }
+
+    get hasSlack() {
+        return Boolean(this.channels && this.channels.slack);
+    }
+
+    get hasTeams() {
+        return Boolean(this.channels && this.channels.teams);
+    }
+
+    get channelsUpdatedText() {
+        const c = this.channels;
+        return c && c.updatedAt ? `Last changed by ${actorLabel(c.updatedBy)} at ${formatInstant(c.updatedAt)}` : '';
+    }
+
+    get typedChannels() {
+        const request = {};
+        if (this.slackInput.trim()) request.slackWebhookUrl = this.slackInput.trim();
+        if (this.teamsInput.trim()) request.teamsWebhookUrl = this.teamsInput.trim();
+        return request;
+    }
+
+    get saveChannelsDisabled() {
+        return this.busy || Object.keys(this.typedChannels).length === 0;
+    }
+
+    handleSlackInput(event) {
+        this.slackInput = event.detail.value || '';
+    }
+
+    handleTeamsInput(event) {
+        this.teamsInput = event.detail.value || '';
+    }
+
+    saveChannels(request, done) {
+        return this.run('channels', 'The team channels were not saved', async () => {
+            this.channels = parseAnswer(await saveChannelSettings({ requestJson: JSON.stringify(request) }));
+            this.slackInput = '';
+            this.teamsInput = '';
+            this.notice = done;
+        });
+    }
+
+    handleSaveChannels() {
+        return this.saveChannels(this.typedChannels, 'The team channels were saved.');
+    }
+
+    handleRemoveSlack() {
+        return this.saveChannels({ slackWebhookUrl: null }, 'The Slack channel was removed.');
+    }
+
+    handleRemoveTeams() {
+        return this.saveChannels({ teamsWebhookUrl: null }, 'The Microsoft Teams channel was removed.');
     }
 }
