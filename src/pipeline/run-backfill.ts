@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CrmEvent } from '../core/crm-event';
 import type { TenantRef } from '../core/lead';
@@ -15,6 +15,15 @@ export interface BackfillDeps {
   clock: Clock;
   logger: Logger;
 }
+
+/**
+ * One runner per backfill, across instances: it holds a lease named after the backfill and renews it
+ * every page. A runner that died (kill -9, a lost instance) stops renewing; once the lease lapses the
+ * queued-backfills job resumes the backfill (its dedupe keys make the re-listing queue nothing twice).
+ */
+export const backfillLeaseMs = 2 * 60_000;
+
+const leaseName = (tenant: TenantRef, backfillId: string) => `backfill:${tenant.crm}:${tenant.tenantId}:${backfillId}`;
 
 /** `[A-Za-z0-9_-]`, as the CRM API's backfill ids are checked. */
 export function newBackfillId(): string {
@@ -50,8 +59,13 @@ export async function createBackfill(store: Store, tenant: TenantRef, now: strin
  */
 export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfillId: string): Promise<BackfillRecord> {
   const { store, runtime, clock } = deps;
-  const startedAt = new Date(clock.now()).toISOString();
-  await store.updateBackfill(tenant, backfillId, { status: 'running', startedAt });
+  const holder = randomUUID();
+  const lease = leaseName(tenant, backfillId);
+  const holdLease = () => store.tryAcquireLease(lease, holder, new Date(clock.now()).toISOString(), new Date(clock.now() + backfillLeaseMs).toISOString());
+  // Another runner is alive (the page's start raced the minutely job, or another instance has it): leave it to that one.
+  if (!(await holdLease())) return current(store, tenant, backfillId);
+  const before = await current(store, tenant, backfillId);
+  await store.updateBackfill(tenant, backfillId, { status: 'running', startedAt: before.startedAt ?? new Date(clock.now()).toISOString() });
   let total = 0;
   let skipped = 0;
   try {
@@ -63,6 +77,8 @@ export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfil
     const limiter = runtime.limiterFor(tenant);
     let after: string | null = null;
     do {
+      // Renewed per page; lost only if this runner stalled past the lease and another took over.
+      if (!(await holdLease())) return current(store, tenant, backfillId);
       const cursor: string | null = after;
       // The connection is resolved per page: a long run outlives a 30-minute access token.
       const page: { ids: string[]; after: string | null } = await callCrm(limiter, clock, 'listRecordIds', () => list(runtime.connectionFor(record), cursor));
@@ -94,26 +110,32 @@ export async function runBackfill(deps: BackfillDeps, tenant: TenantRef, backfil
     deps.logger.error({ crm: tenant.crm, tenant: tenant.tenantId, backfillId, err: message }, 'backfill failed');
     await store.updateBackfill(tenant, backfillId, { status: 'failed', error: message, finishedAt: new Date(clock.now()).toISOString() });
   }
-  const done = await store.getBackfill(tenant, backfillId);
-  if (!done) throw new Error(`backfill ${backfillId} vanished`);
-  return done;
+  await store.releaseLease(lease, holder);
+  return current(store, tenant, backfillId);
+}
+
+async function current(store: Store, tenant: TenantRef, backfillId: string): Promise<BackfillRecord> {
+  const record = await store.getBackfill(tenant, backfillId);
+  if (!record) throw new Error(`backfill ${backfillId} vanished`);
+  return record;
 }
 
 /**
  * Runs every backfill still queued (published from the command line, or left by an instance that
- * stopped before starting it). A second run of one backfill queues nothing twice: its dedupe keys
- * are per backfill and record. Returns the ids it ran.
+ * stopped before starting it) and resumes those whose runner died mid-listing. A second run of one
+ * backfill queues nothing twice: its dedupe keys are per backfill and record. Returns the ids it ran.
  */
 export async function runQueuedBackfills(deps: BackfillDeps): Promise<string[]> {
   const ran: string[] = [];
   for (const tenant of await deps.store.listTenants()) {
     if (!tenant.active) continue;
     const ref: TenantRef = { crm: tenant.crm, tenantId: tenant.tenantId };
-    // Oldest first: versions are re-scored in the order they were published.
-    const queued = (await deps.store.listBackfills(ref)).filter((b) => b.status === 'queued').reverse();
-    for (const backfill of queued) {
-      await runBackfill(deps, ref, backfill.id);
-      ran.push(backfill.id);
+    // Oldest first: versions are re-scored in the order they were published. A running one whose
+    // listing never finished is resumed when its runner's lease has lapsed, skipped while it is held.
+    const waiting = (await deps.store.listBackfills(ref)).filter((b) => b.status === 'queued' || (b.status === 'running' && !b.enqueueDone)).reverse();
+    for (const backfill of waiting) {
+      const after = await runBackfill(deps, ref, backfill.id);
+      if (after.enqueueDone || after.status === 'failed') ran.push(backfill.id);
     }
   }
   return ran;

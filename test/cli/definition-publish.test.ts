@@ -4,6 +4,7 @@ import { sandboxDefaults } from '../../scripts/sandbox/sandbox-options';
 import { runDefinition } from '../../src/cli/run-definition';
 import { UsageError } from '../../src/cli/usage-error';
 import { loadConfig } from '../../src/config/load-config';
+import { backfillLeaseMs } from '../../src/pipeline/run-backfill';
 import { backfillView } from '../../src/server/crm-api/backfill-view';
 import { hotLead } from '../e2e/hot-hubspot-lead';
 import { eventually, startE2eStack, type E2eStack } from '../e2e/start-e2e-stack';
@@ -114,5 +115,24 @@ describe('accord definition: save, approve and publish from the command line; th
     expect(JSON.parse(out.join(''))).toMatchObject({ version: 0 });
     expect(await accord()).toBe(0);
     expect(JSON.parse(out.join(''))).toEqual([expect.objectContaining({ crm: 'hubspot', tenantId: tenant.tenantId, version: 2 })]);
+  });
+
+  it('resumes a backfill whose runner died mid-listing once its lease lapses, and leaves one with a live runner alone', async () => {
+    const store = stack.accord.store;
+    const now = Date.now();
+    // What a kill -9 during the listing leaves behind: running, listing unfinished, the runner's lease still held.
+    const stuck = { id: 'bf_stuck_runner', definitionVersion: 2, status: 'running' as const, total: 0, skipped: 0, enqueueDone: false, createdAt: new Date(now).toISOString(), startedAt: new Date(now).toISOString(), finishedAt: null, error: null };
+    await store.createBackfill(tenant, stuck);
+    const lease = `backfill:${tenant.crm}:${tenant.tenantId}:${stuck.id}`;
+    expect(await store.tryAcquireLease(lease, 'dead-instance', new Date(now).toISOString(), new Date(now + backfillLeaseMs).toISOString())).toBe(true);
+
+    expect(await stack.accord.runQueuedBackfills()).toEqual([]);
+    expect(await store.getBackfill(tenant, stuck.id)).toMatchObject({ status: 'running', enqueueDone: false, total: 0 });
+
+    // The dead runner's lease lapses (as if it ended in the past): the next run of the job takes the backfill over.
+    await store.releaseLease(lease, 'dead-instance');
+    expect(await stack.accord.runQueuedBackfills()).toEqual([stuck.id]);
+    expect(await store.getBackfill(tenant, stuck.id)).toMatchObject({ enqueueDone: true, total: 2, skipped: 2, startedAt: stuck.startedAt });
+    expect(await stack.accord.runQueuedBackfills()).toEqual([]);
   });
 });
