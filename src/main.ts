@@ -44,6 +44,7 @@ import type { SlaSweepResult } from './pipeline/sweep-tenant-slas';
 import type { DigestRecord } from './store/store';
 import type { ChangeFeed } from './pipeline/change-feed';
 import type { ReconcileResult } from './pipeline/reconcile-tenant';
+import { boundHeapGrowth } from './bound-heap-growth';
 
 export interface StartOptions {
   config: Config;
@@ -86,6 +87,7 @@ export interface RunningAccord {
 
 /** The composition root: config → store → adapters → pipeline → server → jobs. */
 export async function startAccord(options: StartOptions): Promise<RunningAccord> {
+  boundHeapGrowth();
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;

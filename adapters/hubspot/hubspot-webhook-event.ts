@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The latest instant a JavaScript Date can represent. */
+export const maxEpochMs = 8_640_000_000_000_000;
+
 const requiredNumber = z.number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') });
 const requiredString = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
 const optionalString = z.string({ error: 'must be a string' }).optional();
@@ -10,7 +13,8 @@ export const hubspotWebhookEnvelopeSchema = z.looseObject({
   subscriptionId: requiredNumber,
   portalId: requiredNumber,
   appId: requiredNumber,
-  occurredAt: requiredNumber.refine((ms) => Number.isSafeInteger(ms) && ms >= 0, 'must be epoch milliseconds'),
+  // Capped at the last instant a Date can hold: past it, turning the time into text would throw.
+  occurredAt: requiredNumber.refine((ms) => Number.isSafeInteger(ms) && ms >= 0 && ms <= maxEpochMs, 'must be epoch milliseconds'),
   subscriptionType: requiredString,
   attemptNumber: requiredNumber,
 });

@@ -1,13 +1,16 @@
-import type { z } from 'zod';
 import { InvalidPayloadError } from '../../src/core/crm-adapter';
 import type { CrmEvent } from '../../src/core/crm-event';
 import { hubspotSubscriptionKinds } from './hubspot-subscription-kinds';
-import { hubspotContactEventSchema, hubspotWebhookEnvelopeSchema, type HubspotContactEvent } from './hubspot-webhook-event';
+import { contactEventProblems, envelopeProblems } from './hubspot-event-problems';
+import type { HubspotContactEvent } from './hubspot-webhook-event';
 
 /** HubSpot never sends more than this many events in one webhook request. */
 export const maxHubspotEventsPerRequest = 100;
 
-/** Parses a (verified) HubSpot webhook body into contact events; other subscription types are dropped. */
+/**
+ * Parses a (verified) HubSpot webhook body into contact events; other subscription types are dropped.
+ * Events are checked against `hubspot-webhook-event.ts`'s rules by hand (`hubspot-event-problems.ts`).
+ */
 export function normalizeHubspotEvents(rawBody: Buffer, appId: string): CrmEvent[] {
   const body = parseJson(rawBody);
   if (!Array.isArray(body)) throw new InvalidPayloadError('body must be a JSON array of events');
@@ -16,10 +19,12 @@ export function normalizeHubspotEvents(rawBody: Buffer, appId: string): CrmEvent
   }
   const events: CrmEvent[] = [];
   body.forEach((item: unknown, index) => {
-    const envelope = parseEvent(hubspotWebhookEnvelopeSchema, item, index);
-    const kind = hubspotSubscriptionKinds.get(envelope.subscriptionType);
+    const fields = asObject(item, index);
+    refuseProblems(envelopeProblems(fields), index);
+    const kind = hubspotSubscriptionKinds.get(fields.subscriptionType as string);
     if (!kind) return;
-    const event = parseEvent(hubspotContactEventSchema, item, index);
+    refuseProblems(contactEventProblems(fields), index);
+    const event = fields as unknown as HubspotContactEvent;
     events.push({
       crm: 'hubspot',
       tenantId: String(event.portalId),
@@ -47,12 +52,13 @@ function parseJson(rawBody: Buffer): unknown {
   }
 }
 
-function parseEvent<Schema extends z.ZodType>(schema: Schema, item: unknown, index: number): z.infer<Schema> {
+function asObject(item: unknown, index: number): Record<string, unknown> {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw new InvalidPayloadError(`event ${index}: must be an object`);
   }
-  const parsed = schema.safeParse(item);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  throw new InvalidPayloadError(`event ${index}: ${problems.join('; ')}`);
+  return item as Record<string, unknown>;
+}
+
+function refuseProblems(problems: readonly string[], index: number): void {
+  if (problems.length > 0) throw new InvalidPayloadError(`event ${index}: ${problems.join('; ')}`);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox';
 import { sandboxDefaults, type SandboxOptions } from '../sandbox/sandbox-options';
@@ -34,6 +34,8 @@ export interface AccordChild extends ForkedChild {
  * `data/bench-*`, or the given database URL.
  */
 export function benchDatabase(): { url: string; remove(): void } {
+  // A fresh checkout has no data/ yet.
+  mkdirSync(path.resolve('data'), { recursive: true });
   const dir = mkdtempSync(path.resolve('data', 'bench-'));
   return { url: `file:${path.join(dir, 'accord.db')}`, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -13,7 +13,8 @@ export interface ForkedChild {
 export async function forkChild(name: string, env: Record<string, string> = {}, waitReady = true): Promise<ForkedChild & { url: string }> {
   const child = fork(path.join(__dirname, `${name}.js`), [], {
     env: { ...process.env, ...env },
-    execArgv: [],
+    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the children (NODE_OPTIONS refuses --cpu-prof).
+    execArgv: (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,6 +1,9 @@
 import { canonicalCountry } from './canonical-country';
 import { canonicalState } from './canonical-state';
+import { compilePredicate, type CompiledPredicate } from './compile-predicate';
 import type { Definition } from './definition';
+import type { Predicate } from './predicate';
+import { evidenceWriter, type EvidenceWriter } from './field-evidence';
 import { predicateListsOf, type PredicateLists } from './predicate-lists';
 import { statusKey } from './working-status';
 
@@ -10,8 +13,17 @@ export interface CompiledTerritory {
   states: ReadonlySet<string>;
 }
 
+/** A criterion's or disqualifier's test and evidence, resolved once rather than looked up per lead. */
+export interface CompiledRule {
+  holds: CompiledPredicate;
+  evidence: EvidenceWriter;
+}
+
 /** What decide() and routeLead() look up per lead, prepared once per definition. */
 export interface CompiledDefinition {
+  /** In the definition's order. */
+  criteria: readonly CompiledRule[];
+  disqualifiers: readonly CompiledRule[];
   lists: PredicateLists;
   /** Most raw points a lead can earn: all criteria plus the intent cap; scores scale this to 100. */
   rawMaxPoints: number;
@@ -27,6 +39,8 @@ export function compileDefinition(definition: Definition): CompiledDefinition {
   let compiled = cache.get(definition);
   if (compiled === undefined) {
     compiled = {
+      criteria: definition.criteria.map((c) => compileRule(c.when)),
+      disqualifiers: definition.disqualifiers.map((d) => compileRule(d.when)),
       lists: predicateListsOf(definition),
       rawMaxPoints: definition.criteria.reduce((sum, c) => sum + c.points, 0) + definition.intent.maxPoints,
       territories: definition.routing.territories.map((t) => ({
@@ -39,4 +53,8 @@ export function compileDefinition(definition: Definition): CompiledDefinition {
     cache.set(definition, compiled);
   }
   return compiled;
+}
+
+function compileRule(when: Predicate): CompiledRule {
+  return { holds: compilePredicate(when), evidence: evidenceWriter(when) };
 }

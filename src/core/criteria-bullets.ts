@@ -80,5 +80,6 @@ function groupKey(reason: Reason, criterion: Criterion | undefined): string {
 
 /** A raw CRM property reads better without its path prefix: "Lead Source: Google", not "raw.Lead Source: Google". */
 function evidenceWords(evidence: string): string {
-  return evidence.replace(/(^|, )raw\./g, '$1');
+  // Most evidence names no raw property: skip the regex, which costs more than a decision's scoring.
+  return evidence.includes('raw.') ? evidence.replace(/(^|, )raw\./g, '$1') : evidence;
 }

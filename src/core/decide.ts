@@ -7,6 +7,7 @@ import { decisionExtras } from './decision-extras';
 import type { Definition } from './definition';
 import { detectAcceptance } from './detect-acceptance';
 import { escalationLine } from './escalation-line';
+import { instantText } from './instant-text';
 import type { Lead } from './lead';
 import { missingRequiredFields } from './missing-required-fields';
 import type { Owner } from './owner';
@@ -98,7 +99,7 @@ export function decideWithRouting(lead: Lead, definition: Definition, context: D
     acceptedAt: verdict.stage === 'sql' ? (acceptance?.acceptedAt ?? earlier?.acceptedAt ?? null) : null,
     rejection,
     escalations,
-    decidedAt: now.toISOString(),
+    decidedAt: instantText(now),
   };
   return { decision, routingState };
 }

@@ -1,13 +1,12 @@
 import { activityNouns } from './activity-phrases';
 import { summarizeActivity } from './activity-summary';
 import { apportionPoints } from './apportion-points';
-import type { CompiledDefinition } from './compile-definition';
+import type { CompiledDefinition, CompiledRule } from './compile-definition';
 import { decayedPoints } from './decayed-points';
 import type { Reason } from './decision';
 import type { Definition, IntentSignal } from './definition';
-import { evaluatePredicate } from './evaluate-predicate';
-import { fieldEvidence } from './field-evidence';
 import type { Lead } from './lead';
+import { utcDayText } from './utc-day-text';
 
 /** The scored evidence for one lead, before any stage is chosen. */
 export interface ScoreSheet {
@@ -32,13 +31,14 @@ export function scoreLead(lead: Lead, definition: Definition, compiled: Compiled
   const reasons: Reason[] = [];
   const rawPoints: number[] = [];
   const metCriteria = new Set<string>();
-  for (const criterion of criteria) {
-    const met = evaluatePredicate(criterion.when, lead, compiled.lists);
+  criteria.forEach((criterion, i) => {
+    const rule = compiled.criteria[i] as CompiledRule;
+    const met = rule.holds(lead, compiled.lists);
     if (met) metCriteria.add(criterion.id);
-    const evidence = fieldEvidence(criterion.when, lead);
+    const evidence = rule.evidence(lead);
     reasons.push({ criterionId: criterion.id, label: criterion.label, kind: criterion.kind, met, points: 0, evidence });
     rawPoints.push(met ? criterion.points : 0);
-  }
+  });
   const activity = summarizeActivity(lead.activity);
   let intentUncapped = 0;
   for (const signal of intent.signals) {
@@ -70,8 +70,9 @@ export function scoreLead(lead: Lead, definition: Definition, compiled: Compiled
   });
 
   const disqualifiedBy: string[] = [];
-  for (const disqualifier of disqualifiers) {
-    if (!evaluatePredicate(disqualifier.when, lead, compiled.lists)) continue;
+  disqualifiers.forEach((disqualifier, i) => {
+    const rule = compiled.disqualifiers[i] as CompiledRule;
+    if (!rule.holds(lead, compiled.lists)) return;
     reasons.push({
       criterionId: disqualifier.id,
       label: disqualifier.label,
@@ -79,10 +80,10 @@ export function scoreLead(lead: Lead, definition: Definition, compiled: Compiled
       met: true,
       // `0 - score`, not `-score`: no -0 when the score is 0.
       points: disqualifiedBy.length === 0 ? 0 - score : 0,
-      evidence: fieldEvidence(disqualifier.when, lead),
+      evidence: rule.evidence(lead),
     });
     disqualifiedBy.push(disqualifier.id);
-  }
+  });
 
   return {
     score: disqualifiedBy.length > 0 ? 0 : score,
@@ -100,5 +101,5 @@ function activityEvidence(signal: IntentSignal, count: number, lastAtMs: number 
   const [singular, plural] = activityNouns[signal.activity];
   const counted = `${count} ${count === 1 ? singular : plural}`;
   if (count === 0) return counted;
-  return lastAtMs === null ? `${counted}, last one undated` : `${counted}, last ${new Date(lastAtMs).toISOString().slice(0, 10)}`;
+  return lastAtMs === null ? `${counted}, last one undated` : `${counted}, last ${utcDayText(lastAtMs)}`;
 }

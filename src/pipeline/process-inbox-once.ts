@@ -1,7 +1,9 @@
 import { CrmRateLimitedError, CrmUnavailableError } from '../core/crm-adapter';
-import type { InboxRow } from '../store/store';
+import { chunk } from '../core/chunk';
+import type { InboxRow, Store } from '../store/store';
 import { groupBy } from './group-by';
 import { processTenantEvents, type RowOutcomes, type TenantBatchDeps } from './process-tenant-events';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface WorkerSettings {
   workerId: string;
@@ -16,6 +18,10 @@ export interface PassResult {
   retried: number;
   deadLettered: number;
 }
+
+// Rows per claim or ack statement. A pass still takes up to `batchSize` rows (coalescing needs them
+// together), but in slices of a few milliseconds each, with webhook acks let in between.
+const rowsPerStatement = 250;
 
 /** Exponential backoff for events whose CRM call failed: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -33,12 +39,14 @@ function describe(error: unknown): { reason: string; retryable: boolean; retryAf
 export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSettings): Promise<PassResult> {
   const { store, clock, logger, stats } = deps;
   const now = clock.now();
-  const rows = await store.claimEvents(settings.workerId, settings.batchSize, new Date(now).toISOString(), new Date(now + settings.leaseMs).toISOString());
+  const rows = await claimInSlices(store, settings, new Date(now).toISOString(), new Date(now + settings.leaseMs).toISOString());
   const result: PassResult = { claimed: rows.length, done: 0, retried: 0, deadLettered: 0 };
   if (rows.length === 0) return result;
 
   const byTenant = groupBy(rows, (r) => `${r.event.crm}:${r.event.tenantId}`);
   for (const tenantRows of byTenant.values()) {
+    // Each store call below finishes synchronously (SQLite): let waiting webhook acks in between.
+    await yieldToEventLoop();
     const first = tenantRows[0] as InboxRow;
     const ref = { crm: first.event.crm, tenantId: first.event.tenantId };
     let outcomes: RowOutcomes;
@@ -60,7 +68,10 @@ export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSe
       }
     }
 
-    if (outcomes.done.length > 0) await store.ackEvents(outcomes.done);
+    for (const ids of chunk(outcomes.done, rowsPerStatement)) {
+      await yieldToEventLoop();
+      await store.ackEvents(ids);
+    }
     result.done += outcomes.done.length;
     stats.eventsProcessed += outcomes.done.length;
 
@@ -86,4 +97,17 @@ export async function processInboxOnce(deps: TenantBatchDeps, settings: WorkerSe
     }
   }
   return result;
+}
+
+async function claimInSlices(store: Store, settings: WorkerSettings, now: string, leaseUntil: string): Promise<InboxRow[]> {
+  const rows: InboxRow[] = [];
+  while (rows.length < settings.batchSize) {
+    const limit = Math.min(rowsPerStatement, settings.batchSize - rows.length);
+    const slice = await store.claimEvents(settings.workerId, limit, now, leaseUntil);
+    rows.push(...slice);
+    if (slice.length < limit) break;
+    await yieldToEventLoop();
+  }
+  // A later slice can hold older rows (a retry that came due): keep the pass in inbox order.
+  return rows.sort((a, b) => a.id - b.id);
 }

@@ -25,6 +25,12 @@ import { syncOwners } from './sync-owners';
 import type { CrmRuntime } from './tenant-runtime';
 import type { WorkerStats } from './worker-stats';
 import { withSlaState } from './with-sla-state';
+import { yieldToEventLoop } from './yield-to-event-loop';
+
+// Decisions between two yields to the event loop, and leads per snapshot or facts write: a few
+// milliseconds of work each, so a webhook ack never waits longer behind the worker.
+const decisionsPerSlice = 50;
+const leadsPerWrite = 100;
 
 export interface TenantBatchDeps {
   store: Store;
@@ -141,6 +147,7 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   const owners = await syncOwners(store, ref, (label, request) => call(label, request), () => adapter.listOwners(connection), nowIso, false);
   let routingState = await store.getRoutingState(ref);
   const previous = await store.getLatestDecisions(ref, recordIds);
+  await yieldToEventLoop();
 
   const leads: Lead[] = [];
   for (const ids of chunk(recordIds, adapter.batchLimits.read)) {
@@ -166,6 +173,7 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
   const decided: Array<{ decision: Decision; write: LeadWrite | null; lead: Lead }> = [];
   const feedback: FeedbackRecord[] = [];
   for (const lead of leads) {
+    if (decided.length % decisionsPerSlice === decisionsPerSlice - 1) await yieldToEventLoop();
     const prior = previous.get(lead.recordId) ?? null;
     const outcome = decideWithRouting(lead, definition, { owners, routingState, previous: prior, ...(accountOwners ? { accountOwners } : {}) }, now);
     // What the decision was made from, so an echo of the write that follows can be recognised on arrival.
@@ -231,14 +239,22 @@ export async function processTenantEvents(deps: TenantBatchDeps, tenant: TenantR
     settled.push({ decision, lead });
     outcomes.done.push(...rowIdsOf(decision.recordId));
   }
+  await yieldToEventLoop();
   await store.commitDecisions(ref, commits, routingState, audit);
+  await yieldToEventLoop();
   // After the commit: a feedback row stands for a rejection the record and the history both show.
   const recorded = feedback.filter((f) => committed.has(f.recordId));
   if (recorded.length > 0) await store.recordFeedback(ref, recorded, nowIso);
   // What the dashboard slices by (source, campaign, region, outcome), kept per record.
-  if (leads.length > 0) await store.upsertLeadFacts(ref, leads.map((lead) => leadFactsOf(lead, definition)), nowIso);
+  for (const slice of chunk(leads, leadsPerWrite)) {
+    await store.upsertLeadFacts(ref, slice.map((lead) => leadFactsOf(lead, definition)), nowIso);
+    await yieldToEventLoop();
+  }
   // The lead each decision was made from: the settings preview re-decides open leads from these without a CRM call.
-  if (leads.length > 0) await store.upsertLeadSnapshots(ref, leads);
+  for (const slice of chunk(leads, leadsPerWrite)) {
+    await store.upsertLeadSnapshots(ref, slice);
+    await yieldToEventLoop();
+  }
   // A candidate definition in shadow decides the same leads; stored only, and it never fails this pass.
   const shadowContext = { owners, routingState, ...(accountOwners ? { accountOwners } : {}) };
   await recordShadowDecisions({ store, logger: deps.logger, ref, now, settled, liveDefinition: definition, context: shadowContext });

@@ -1,5 +1,6 @@
 import { processInboxOnce, type WorkerSettings } from './process-inbox-once';
 import type { TenantBatchDeps } from './process-tenant-events';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface RunningWorker {
   /** Resolves once the current pass finished and the loop ended. */
@@ -18,6 +19,8 @@ export function startWorker(deps: TenantBatchDeps, settings: WorkerSettings & { 
         deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'worker pass failed');
       }
       if (claimed === 0 && running) await deps.clock.sleep(settings.pollMs);
+      // Back-to-back passes: one pass's ack and the next one's claim are separate stretches for waiting acks.
+      else await yieldToEventLoop();
     }
   })();
   return {

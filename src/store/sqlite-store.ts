@@ -157,18 +157,7 @@ export class SqliteStore implements Store {
   private readonly enqueueGroup = new GroupCommit<{ events: CrmEvent[]; at: string }, EnqueueResult>((jobs) =>
     this.write(() =>
       jobs.map(({ events, at }) => {
-        const inserted = events.reduce(
-          (count, event) =>
-            count +
-            this.sql.enqueueEvent.run({
-              ...tenantKey(event),
-              dedupeKey: event.dedupeKey,
-              recordId: event.recordId,
-              event: JSON.stringify(event),
-              receivedAt: at,
-            }).changes,
-          0,
-        );
+        const { changes: inserted } = this.sql.enqueueEvents.run({ events: JSON.stringify(events), receivedAt: at });
         return { inserted, duplicates: events.length - inserted };
       }),
     ),

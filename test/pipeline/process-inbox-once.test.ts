@@ -64,6 +64,28 @@ describe('processInboxOnce', () => {
     expect((await store.inboxStats(new Date(clock.time).toISOString())).pending).toBe(0);
   });
 
+  it('lets waiting I/O (webhook acks) run between the stretches of a pass instead of holding the event loop for all of it', async () => {
+    const hot = { title: 'VP Sales', employees: 200, activity: [signal('demo_request', 1), signal('page_view', 20)] };
+    const ids = Array.from({ length: 300 }, (_, i) => `r${i}`);
+    for (const id of ids) crm.records.set(id, makeLead({ tenantId: 't1', recordId: id, ...hot }));
+    await store.enqueueEvents(ids.map((id) => event(id)), new Date(clock.time).toISOString());
+    // The SQLite store and this CRM answer without real I/O: a pass that never yields would finish
+    // before any of these turns of the event loop got to run.
+    let turns = 0;
+    let passing = true;
+    const countTurns = (): void => {
+      if (!passing) return;
+      turns += 1;
+      setImmediate(countTurns);
+    };
+    setImmediate(countTurns);
+    const pass = await processInboxOnce(deps(), settings);
+    passing = false;
+    expect(pass).toMatchObject({ claimed: 300, done: 300 });
+    // At least once per 50 decisions, and around each store write.
+    expect(turns).toBeGreaterThanOrEqual(ids.length / 50);
+  });
+
   it('writes nothing when the record already carries the decision', async () => {
     await store.enqueueEvents([event('a')], new Date(clock.time).toISOString());
     await processInboxOnce(deps(), settings);

@@ -105,6 +105,8 @@ describe('HubSpot adapter normalize', () => {
     ['a numeric propertyName', JSON.stringify([event({ propertyName: 7 })]), 'event 0: propertyName must be a string'],
     ['a boolean sourceId', JSON.stringify([event({ sourceId: true })]), 'event 0: sourceId must be a string'],
     ['a fractional occurredAt', JSON.stringify([event({ occurredAt: 1.5 })]), 'event 0: occurredAt must be epoch milliseconds'],
+    // Past what a Date holds, turning it into text threw a RangeError: a 500 instead of a 400.
+    ['an occurredAt past the last Date', JSON.stringify([event({ occurredAt: 8_640_000_000_000_001 })]), 'event 0: occurredAt must be epoch milliseconds'],
   ])('refuses %s with a message saying what is wrong', (_case, body, message) => {
     expect(() => normalize(body)).toThrow(InvalidPayloadError);
     expect(() => normalize(body)).toThrow(message);
