@@ -175,7 +175,8 @@ describe('outcome sync: won and lost deals reach the scoreboard (real SDKs again
       expect(board.revenueBySource).toMatchObject({ Web: 52000 });
       expect(board.outcomes).toMatchObject({ [won]: 'won', [unqualified]: 'lost', [later]: null, [open]: null });
 
-      // No change since: one query, no write.
+      // No change since: one query, no write (the worker's last decisions settled first, so it writes nothing meanwhile).
+      await stack.settled();
       stack.sandbox.callLog.reset();
       const second = await syncCountingWrites(stack);
       expect(second.result).toMatchObject({ recorded: 0, cursor: first.result?.cursor });

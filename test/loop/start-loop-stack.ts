@@ -75,11 +75,13 @@ export async function startLoopStack(crm: CrmKind, env: Record<string, string> =
       await accord.store.publishDraft(tenant, draft.id, 'test', now);
     },
     async settled() {
+      // Both CRMs' deliveries (HubSpot webhooks, Salesforce outbound messages), then Accord's inbox.
       await eventually(async () => {
         await sandbox.webhooks.idle();
+        await sandbox.salesforce.outbound.idle();
         const { pending } = await accord.store.inboxStats(new Date(clock.now()).toISOString());
-        return pending === 0 && sandbox.webhooks.stats().pending === 0 ? true : undefined;
-      }, 10_000, 'inbox and webhooks to drain');
+        return pending === 0 && sandbox.webhooks.stats().pending === 0 && sandbox.salesforce.outbound.stats().pending === 0 ? true : undefined;
+      }, 10_000, 'inbox, webhooks and outbound messages to drain');
     },
     async stop() {
       await accord.stop();
