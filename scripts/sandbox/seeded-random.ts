@@ -1,14 +1,7 @@
-/** mulberry32: tiny, fast and good enough to make the same fake CRM on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/calibration/seeded-random';
+
+/** mulberry32 (the core's): tiny, fast and good enough to make the same fake CRM on every run. */
+export const mulberry32 = seededRandom;
 
 /** Deterministic choices on top of a seeded generator. */
 export class SeededRandom {

@@ -1,21 +1,10 @@
+import { seededRandom } from '../../src/core/calibration/seeded-random';
 import type { Sandbox } from '../../scripts/sandbox/start-sandbox';
 
 const titles = ['VP of Sales', 'Director of Marketing', 'Head of Operations', 'Engineer', 'Student', 'Analyst', 'Founder', 'Consultant'];
 const sizes = ['1-5', '5-25', '25-50', '50-100', '100-500', '500-1000', '1000+'];
 const sources = ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'REFERRALS', 'DIRECT_TRAFFIC'];
 const start = Date.parse('2025-01-01T00:00:00.000Z');
-
-/** A small deterministic generator (mulberry32), so every run sees the same people and outcomes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` HubSpot contacts whose outcome the CRM already records, created an hour apart: referrals
@@ -25,7 +14,7 @@ function random(seed: number): () => number {
  * Created straight in the sandbox's store (existing data: no webhooks), as an import would.
  */
 export function addOutcomeContacts(sandbox: Sandbox, count: number, seed = 7): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const inputs = Array.from({ length: count }, (_, i) => {
     const title = pick(titles);
