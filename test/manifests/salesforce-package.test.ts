@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import {
@@ -142,13 +142,25 @@ describe('Salesforce package (manifests/salesforce)', () => {
       expect(nodes(admin.tabSettings).map((t) => [text(t.tab), text(t.visibility)])).toEqual([['Accord_Settings', 'Visible']]);
     });
 
-    it('let Accord’s integration user read every lead and write every Accord field', () => {
+    it('let Accord’s integration user read every lead and write every Accord field, and read the accounts and opportunities its queries name', () => {
       const access = fieldAccess('Accord_Integration');
-      expect([...access.keys()].sort()).toEqual(Object.keys(accordFields).map((f) => `Lead.${f}`).sort());
-      for (const p of access.values()) expect([text(p.readable), text(p.editable)]).toEqual(['true', 'true']);
-      const lead = nodes(metadata('permissionsets/Accord_Integration.permissionset-meta.xml').objectPermissions);
-      expect(lead.map((o) => [text(o.object), text(o.allowRead), text(o.allowEdit), text(o.viewAllRecords)])).toEqual([
+      const leadFields = [...access.keys()].filter((f) => f.startsWith('Lead.'));
+      expect(leadFields.sort()).toEqual(Object.keys(accordFields).map((f) => `Lead.${f}`).sort());
+      for (const f of leadFields) expect([text(access.get(f)?.readable), text(access.get(f)?.editable)]).toEqual(['true', 'true']);
+      // Read-only: the account match reads Account.Website, the outcome readers ConvertedOpportunity.Amount.
+      const readOnly = [...access.entries()].filter(([f]) => !f.startsWith('Lead.'));
+      expect(readOnly.map(([f, p]) => [f, text(p.readable), text(p.editable)])).toEqual([
+        ['Account.Website', 'true', 'false'],
+        ['Opportunity.Amount', 'true', 'false'],
+      ]);
+      const queries = ['find-salesforce-account-owners.ts', 'list-salesforce-outcome-leads.ts'].map((file) => readFileSync(join(__dirname, '../../adapters/salesforce', file), 'utf8')).join('\n');
+      expect(queries).toContain('Website');
+      expect(queries).toContain('ConvertedOpportunity.Amount');
+      const objects = nodes(metadata('permissionsets/Accord_Integration.permissionset-meta.xml').objectPermissions);
+      expect(objects.map((o) => [text(o.object), text(o.allowRead), text(o.allowEdit), text(o.viewAllRecords)])).toEqual([
+        ['Account', 'true', 'false', 'true'],
         ['Lead', 'true', 'true', 'true'],
+        ['Opportunity', 'true', 'false', 'true'],
       ]);
     });
   });
