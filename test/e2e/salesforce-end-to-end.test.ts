@@ -10,25 +10,11 @@ import { seedContactToSalesforceLead } from '../../scripts/sandbox/seed-contact-
 import { e2eSecretKey, eventually, startE2eStack, type E2eStack } from './start-e2e-stack';
 import { outboundMessageXml } from './outbound-message-xml';
 import type { SandboxLead } from './salesforce-controls';
+import { hotSalesforceLead as hotLead } from './hot-salesforce-lead';
 
 const orgId = toSalesforceId18(sandboxDefaults.salesforce.orgId) as string;
 const tenant = { crm: 'salesforce' as const, tenantId: orgId };
 
-/** The HubSpot end-to-end test's hot lead, as a Salesforce Lead (marketing signals in the optional fields). */
-const hotLead = {
-  FirstName: 'Dana',
-  LastName: 'Reyes',
-  Email: 'dana.reyes@betasoloin.com',
-  Title: 'VP of Sales',
-  Company: 'Betasoloin',
-  NumberOfEmployees: 300,
-  Country: 'United States',
-  State: 'CA',
-  Phone: '+1 415 867 2301',
-  Last_Conversion__c: 'Demo request',
-  Form_Submissions__c: 2,
-  Page_Views__c: 14,
-};
 
 async function decided(stack: E2eStack, id: string, stage?: string): Promise<SandboxLead> {
   return eventually(async () => {

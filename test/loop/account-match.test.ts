@@ -1,17 +1,9 @@
+import { hotLead } from '../e2e/hot-hubspot-lead';
+import { hotSalesforceLead } from '../e2e/hot-salesforce-lead';
 import { eventually } from '../e2e/start-e2e-stack';
 import { startLoopStack, type LoopStack } from './start-loop-stack';
 
 // Betasoloin is in accounts.csv (United States); California would route it to the West team by territory.
-const hubspotLead = {
-  email: 'dana.reyes@betasoloin.com', firstname: 'Dana', lastname: 'Reyes', jobtitle: 'VP of Sales', company: 'Betasoloin',
-  numemployees: '100-500', country: 'United States', state: 'CA', phone: '+1 415 867 2301',
-  recent_conversion_event_name: 'Demo request', num_conversion_events: '2', hs_analytics_num_page_views: '14',
-};
-const salesforceLead = {
-  FirstName: 'Dana', LastName: 'Reyes', Email: 'dana.reyes@betasoloin.com', Title: 'VP of Sales', Company: 'Betasoloin',
-  NumberOfEmployees: 300, Country: 'United States', State: 'CA', Phone: '+1 415 867 2301',
-  Last_Conversion__c: 'Demo request', Form_Submissions__c: 2, Page_Views__c: 14,
-};
 
 describe.each(['hubspot', 'salesforce'] as const)('account match on %s', (crm) => {
   let stack: LoopStack;
@@ -34,8 +26,8 @@ describe.each(['hubspot', 'salesforce'] as const)('account match on %s', (crm) =
     stack.sandbox.callLog.reset();
     const id =
       crm === 'hubspot'
-        ? ((await stack.control('POST', '/contacts', { source: 'FORM', properties: hubspotLead })) as { id: string }).id
-        : await stack.salesforce.createLead(salesforceLead);
+        ? ((await stack.control('POST', '/contacts', { source: 'FORM', properties: hotLead })) as { id: string }).id
+        : await stack.salesforce.createLead(hotSalesforceLead);
     const routed = await eventually(async () => {
       const d = await stack.accord.store.getLatestDecision(stack.tenant, id);
       return d?.stage === 'sales_ready' ? d : undefined;

@@ -1,35 +1,8 @@
+import { hotLead } from '../e2e/hot-hubspot-lead';
+import { hotSalesforceLead } from '../e2e/hot-salesforce-lead';
 import { eventually } from '../e2e/start-e2e-stack';
 import { startLoopStack, type LoopStack } from './start-loop-stack';
 
-const hubspotHotLead = {
-  email: 'dana.reyes@betasoloin.com',
-  firstname: 'Dana',
-  lastname: 'Reyes',
-  jobtitle: 'VP of Sales',
-  company: 'Betasoloin',
-  numemployees: '100-500',
-  country: 'United States',
-  state: 'CA',
-  phone: '+1 415 867 2301',
-  recent_conversion_event_name: 'Demo request',
-  num_conversion_events: '2',
-  hs_analytics_num_page_views: '14',
-};
-
-const salesforceHotLead = {
-  FirstName: 'Dana',
-  LastName: 'Reyes',
-  Email: 'dana.reyes@betasoloin.com',
-  Title: 'VP of Sales',
-  Company: 'Betasoloin',
-  NumberOfEmployees: 300,
-  Country: 'United States',
-  State: 'CA',
-  Phone: '+1 415 867 2301',
-  Last_Conversion__c: 'Demo request',
-  Form_Submissions__c: 2,
-  Page_Views__c: 14,
-};
 
 async function stageOf(stack: LoopStack, id: string, stage: string) {
   return eventually(async () => {
@@ -56,8 +29,8 @@ describe.each(['hubspot', 'salesforce'] as const)('rejection round trip on %s', 
   it('a rep setting the reason sends the lead back to marketing with it, and records the feedback once', async () => {
     const id =
       crm === 'hubspot'
-        ? ((await stack.control('POST', '/contacts', { source: 'FORM', properties: hubspotHotLead })) as { id: string }).id
-        : await stack.salesforce.createLead(salesforceHotLead);
+        ? ((await stack.control('POST', '/contacts', { source: 'FORM', properties: hotLead })) as { id: string }).id
+        : await stack.salesforce.createLead(hotSalesforceLead);
     const routed = await stageOf(stack, id, 'sales_ready');
     expect(routed.ownerId).not.toBeNull();
     expect(routed.ownerId).not.toBe(marketingOwnerId);
